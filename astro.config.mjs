@@ -1,0 +1,45 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+
+// The site is static: every page is built ahead of time and the playground runs entirely in the
+// reader's browser, so `dist/` can be served by any static host.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://session-lab.example',
+  integrations: [
+    starlight({
+      title: 'Session Lab',
+      description: 'Aprende cómo funcionan la sesión de Flask y las cookies HTTP, con un laboratorio interactivo.',
+      logo: { src: './src/assets/logo.svg', alt: 'Session Lab' },
+      favicon: '/favicon.svg',
+      head: [
+        { tag: 'meta', attrs: { property: 'og:image', content: '/og.png' } },
+        { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
+        { tag: 'meta', attrs: { name: 'twitter:image', content: '/og.png' } },
+      ],
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'Español', lang: 'es' },
+        en: { label: 'English', lang: 'en' },
+      },
+      sidebar: [
+        {
+          label: 'Empieza aquí',
+          translations: { en: 'Start here' },
+          items: [
+            { slug: 'index', label: 'Bienvenida', translations: { en: 'Welcome' } },
+            { slug: 'playground', label: 'Laboratorio', translations: { en: 'Playground' } },
+          ],
+        },
+        {
+          label: 'Guía',
+          translations: { en: 'Guide' },
+          items: [{ autogenerate: { directory: 'guide' } }],
+        },
+      ],
+      customCss: ['./src/styles/site.css'],
+      lastUpdated: false,
+      pagination: true,
+    }),
+  ],
+});
