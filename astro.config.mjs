@@ -4,8 +4,12 @@ import starlight from '@astrojs/starlight';
 
 // The site is static: every page is built ahead of time and the playground runs entirely in the
 // reader's browser, so `dist/` can be served by any static host.
+const site = process.env.SITE_URL ?? 'https://session-lab.example';
+// Social cards need absolute URLs: crawlers do not resolve them against the page.
+const socialCard = new URL('/og.png', site).href;
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://session-lab.example',
+  site,
   integrations: [
     starlight({
       title: 'Session Lab',
@@ -13,9 +17,9 @@ export default defineConfig({
       logo: { src: './src/assets/logo.svg', alt: 'Session Lab' },
       favicon: '/favicon.svg',
       head: [
-        { tag: 'meta', attrs: { property: 'og:image', content: '/og.png' } },
+        { tag: 'meta', attrs: { property: 'og:image', content: socialCard } },
         { tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } },
-        { tag: 'meta', attrs: { name: 'twitter:image', content: '/og.png' } },
+        { tag: 'meta', attrs: { name: 'twitter:image', content: socialCard } },
       ],
       defaultLocale: 'root',
       locales: {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { exists, gzipBytes, html, assetText, pageAssets, pagePaths, staticJsGraph } from './dist.ts';
+
+const JS_BUDGET_PLAIN_PAGE = 40 * 1024; // gzip bytes; Starlight alone measured ~31 KB here
+const pages = pagePaths();
+const spanish = pages.filter((p) => !p.startsWith('/en/') && !p.startsWith('/embed/'));
+const english = pages.filter((p) => p.startsWith('/en/') && !p.startsWith('/en/embed/'));
+const hasPlayground = (page: string) => page.includes('session-lab-playground');
+const isDocsPage = (page: string) => page.includes('data-pagefind-body') || page.includes('sl-markdown-content');
+
+describe('both locales', () => {
+  it('has pages in both languages', () => {
+    expect(spanish.length).toBeGreaterThan(2);
+    expect(english.length).toBe(spanish.length);
+  });
+
+  it.each(spanish)('%s has its English twin', (path) => {
+    expect(exists(`/en${path}index.html`)).toBe(true);
+  });
+
+  it.each(english)('%s has its Spanish twin', (path) => {
+    expect(exists(`${path.slice(3)}index.html`)).toBe(true);
+  });
+
+  it.each(pages)('%s declares its language, a title, the favicon and the social card', (path) => {
+    const page = html(path);
+    const lang = path.startsWith('/en/') ? 'en' : 'es';
+    expect(page).toMatch(new RegExp(`<html[^>]*\\slang="${lang}"`));
+    expect(page).toMatch(/<title>[^<]+<\/title>/);
+    expect(page).toContain('href="/favicon.svg"');
+    expect(page).toMatch(/<meta property="og:image" content="[^"]*\/og\.png"/);
+  });
+
+  it('has a search index per language', () => {
+    const entry = JSON.parse(assetText('/pagefind/pagefind-entry.json'));
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'es']);
+  });
+
+  it('ships the favicon and the social card', () => {
+    expect(exists('/favicon.svg')).toBe(true);
+    expect(exists('/og.png')).toBe(true);
+  });
+});
+
+describe('plain docs pages stay light', () => {
+  const plain = pages.filter((p) => isDocsPage(html(p)) && !hasPlayground(html(p)));
+
+  it('there are plain pages to check', () => {
+    expect(plain.length).toBeGreaterThan(1);
+  });
+
+  it.each(plain)('%s loads no editor code or styles', (path) => {
+    const page = html(path);
+    const { styles } = pageAssets(page);
+    for (const url of [...staticJsGraph(page), ...styles]) {
+      expect(url.toLowerCase()).not.toMatch(/monaco|editor\.api|ts\.worker/);
+      expect(assetText(url)).not.toMatch(/monaco-editor|vs\/editor\/|\.monaco-editor/);
+    }
+    expect(page).not.toMatch(/monaco/i);
+  });
+
+  it.each(plain)('%s stays under the JS budget', (path) => {
+    const total = staticJsGraph(html(path)).reduce((sum, url) => sum + gzipBytes(url), 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(JS_BUDGET_PLAIN_PAGE);
+  });
+});
