@@ -1,0 +1,20 @@
+// Types for the two pako 2.2.0 internals compression.ts reuses (the package ships no types for them).
+declare module 'pako/lib/zlib/zstream.js' {
+  export default class ZStream {
+    input: Uint8Array | null;
+    next_in: number;
+    avail_in: number;
+    output: Uint8Array | null;
+    next_out: number;
+    avail_out: number;
+  }
+}
+declare module 'pako/lib/zlib/deflate.js' {
+  import type ZStream from 'pako/lib/zlib/zstream.js';
+  const api: {
+    deflateInit2(strm: ZStream, level: number, method: number, windowBits: number, memLevel: number, strategy: number, legacyHash?: boolean): number;
+    deflateReset(strm: ZStream): number;
+    deflate(strm: ZStream, flush: number): number;
+  };
+  export default api;
+}
