@@ -1,0 +1,297 @@
+/**
+ * The page side of the sandbox: owns the iframe + worker, sends one call at a time, times each call,
+ * and rebuilds the sandbox when the reader's code hangs or crashes it. No promise is left hanging.
+ */
+import type { WireRequest, WireResponse } from '../engine/wire.ts';
+import type { SessionConfig, SessionTrace } from './engine-types.ts';
+import { createFrame } from './frame.ts';
+import type { SandboxFrame } from './frame.ts';
+import { validateFromWorker } from './protocol.ts';
+import type { CodeError, FromWorker, PlainObject, RouteInfo, ToWorker } from './protocol.ts';
+
+export type { CodeError, RouteInfo };
+
+export type LoadResult =
+  | { ok: true; routes: RouteInfo[]; logs: string[] }
+  | { ok: false; error: CodeError; logs: string[] };
+
+/**
+ * Flask's app.config for the session: keys left out take Flask's defaults in the worker
+ * (engine's defaultConfig), so a partial config is fine.
+ */
+export type SandboxConfig = Partial<SessionConfig> | Record<string, unknown>;
+
+export type RunFailure = { kind: 'timeout' | 'crash' | 'protocol'; message: string; method: string; path: string };
+
+export type RunResult =
+  | { ok: true; response: WireResponse; trace?: SessionTrace; logs: string[]; error?: CodeError & { stack?: string } }
+  | { ok: false; error: RunFailure };
+
+export interface SandboxOptions {
+  /** Budget for each load or request, in milliseconds (default 1500). */
+  timeoutMs?: number;
+  /** Where the hidden iframe goes (default document.body). */
+  parent?: HTMLElement;
+  /** The runtime bundle text (default: the `virtual:session-lab-runtime` module, loaded on demand). */
+  loadRuntime?: () => Promise<string>;
+}
+
+export class SandboxDisposedError extends Error {
+  constructor() {
+    super('The sandbox was disposed.');
+    this.name = 'SandboxDisposedError';
+  }
+}
+
+type Job =
+  | { kind: 'load'; code: string; resolve: (r: LoadResult) => void; reject: (e: unknown) => void }
+  | {
+      kind: 'request';
+      request: WireRequest;
+      env: { config: SandboxConfig; now: number };
+      resolve: (r: RunResult) => void;
+      reject: (e: unknown) => void;
+    };
+
+type Outcome = { reply: FromWorker } | { failure: 'timeout' | 'crash' | 'protocol'; message: string };
+
+const defaultRuntime = () => import('virtual:session-lab-runtime').then((m) => m.default);
+
+export class SandboxHost {
+  onRestart?: (why: 'timeout' | 'crash') => void;
+
+  readonly #timeoutMs: number;
+  readonly #parent: HTMLElement;
+  readonly #loadRuntime: () => Promise<string>;
+  #bundle: Promise<string> | undefined;
+  #frame: SandboxFrame | undefined;
+  #starting: Promise<SandboxFrame> | undefined;
+  #ready: Promise<void>;
+  #queue: Job[] = [];
+  #busy = false;
+  #disposed = false;
+  #nextId = 1;
+  #lastGoodCode: string | undefined;
+  /** Settles the call in flight when the frame reports a failure or a reply arrives. */
+  #settle: ((outcome: Outcome) => void) | undefined;
+  #pendingId = -1;
+
+  constructor(opts: SandboxOptions = {}) {
+    this.#timeoutMs = opts.timeoutMs ?? 1500;
+    this.#parent = opts.parent ?? document.body;
+    this.#loadRuntime = opts.loadRuntime ?? defaultRuntime;
+    this.#ready = this.#ensureFrame().then(() => undefined);
+    // Callers who never await ready() must not see an unhandled rejection.
+    this.#ready.catch(() => {});
+  }
+
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  load(code: string): Promise<LoadResult> {
+    return new Promise((resolve, reject) => this.#enqueue({ kind: 'load', code, resolve, reject }));
+  }
+
+  request(request: WireRequest, env: { config: SandboxConfig; now: number }): Promise<RunResult> {
+    return new Promise((resolve, reject) => this.#enqueue({ kind: 'request', request, env, resolve, reject }));
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#settle?.({ failure: 'crash', message: 'disposed' });
+    for (const job of this.#queue.splice(0)) job.reject(new SandboxDisposedError());
+    this.#frame?.destroy();
+    this.#frame = undefined;
+  }
+
+  #enqueue(job: Job): void {
+    if (this.#disposed) {
+      job.reject(new SandboxDisposedError());
+      return;
+    }
+    this.#queue.push(job);
+    void this.#pump();
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#busy) return;
+    this.#busy = true;
+    try {
+      while (this.#queue.length && !this.#disposed) {
+        const job = this.#queue.shift()!;
+        try {
+          await this.#run(job);
+        } catch (e) {
+          job.reject(e);
+        }
+      }
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #run(job: Job): Promise<void> {
+    const frame = await this.#ensureFrame();
+    if (this.#disposed) throw new SandboxDisposedError();
+    const id = this.#nextId++;
+    const message: ToWorker =
+      job.kind === 'load'
+        ? { type: 'load', id, code: job.code }
+        : { type: 'request', id, request: job.request, env: { config: job.env.config as unknown as PlainObject, now: job.env.now } };
+    const outcome = await this.#call(frame, message);
+
+    if ('reply' in outcome) {
+      const reply = outcome.reply;
+      if (job.kind === 'load') {
+        if (reply.type === 'loaded') {
+          this.#lastGoodCode = job.code;
+          job.resolve({ ok: true, routes: reply.routes, logs: reply.logs });
+        } else if (reply.type === 'load-error') {
+          job.resolve({ ok: false, error: reply.error, logs: reply.logs });
+        } else {
+          job.resolve({ ok: false, error: { kind: 'crash', message: `The sandbox answered with "${reply.type}".` }, logs: [] });
+        }
+      } else if (reply.type === 'response') {
+        const result: RunResult = { ok: true, response: reply.response, logs: reply.logs };
+        if (reply.trace !== undefined) result.trace = reply.trace as unknown as SessionTrace;
+        if (reply.error) result.error = reply.error;
+        job.resolve(result);
+      } else {
+        job.resolve({ ok: false, error: { kind: 'protocol', message: `The sandbox answered with "${reply.type}".`, ...where(job.request) } });
+      }
+      return;
+    }
+
+    // No reply: a timeout, a crash, or a broken message. The first two cost the frame.
+    if (outcome.failure !== 'protocol') {
+      // A looping worker leaves the relay free to answer; a dead process answers nothing.
+      const why = outcome.failure === 'timeout' && !(await frame.alive()) ? 'crash' : outcome.failure;
+      // Kill first (removing the iframe stops the loop), answer the caller, then rebuild while the
+      // queue waits, so the caller hears back as soon as the budget is spent.
+      this.#kill(frame);
+      const message =
+        why === 'timeout'
+          ? `The code ran for more than ${this.#timeoutMs} ms (an endless loop?), so the server was restarted.`
+          : `The server crashed (${outcome.message}) and was restarted.`;
+      if (job.kind === 'load') job.resolve({ ok: false, error: { kind: why, message }, logs: [] });
+      else job.resolve({ ok: false, error: { kind: why, message, ...where(job.request) } });
+      await this.#restart(why);
+      return;
+    }
+    if (job.kind === 'load') job.resolve({ ok: false, error: { kind: 'crash', message: outcome.message }, logs: [] });
+    else job.resolve({ ok: false, error: { kind: 'protocol', message: outcome.message, ...where(job.request) } });
+  }
+
+  /** Sends one message and waits for its reply, the time budget, or a failure, whichever comes first. */
+  #call(frame: SandboxFrame, message: ToWorker): Promise<Outcome> {
+    return new Promise<Outcome>((resolve) => {
+      const timer = setTimeout(() => finish({ failure: 'timeout', message: 'timeout' }), this.#timeoutMs);
+      const finish = (outcome: Outcome) => {
+        clearTimeout(timer);
+        this.#settle = undefined;
+        this.#pendingId = -1;
+        resolve(outcome);
+      };
+      this.#settle = finish;
+      this.#pendingId = message.id;
+      try {
+        frame.port.postMessage(message);
+      } catch (e) {
+        finish({ failure: 'protocol', message: `could not send the message: ${String(e)}` });
+      }
+    });
+  }
+
+  #onWorkerMessage(data: unknown): void {
+    const checked = validateFromWorker(data);
+    if (!checked.ok) {
+      this.#settle?.({ failure: 'protocol', message: `The sandbox sent an invalid message: ${checked.reason}` });
+      return;
+    }
+    const reply = checked.value;
+    if (reply.id !== this.#pendingId) return; // late answer to a call that already timed out, or noise
+    if (reply.type === 'fatal') this.#settle?.({ failure: 'protocol', message: reply.message });
+    else this.#settle?.({ reply });
+  }
+
+  #ensureFrame(): Promise<SandboxFrame> {
+    if (this.#disposed) return Promise.reject(new SandboxDisposedError());
+    if (this.#frame) return Promise.resolve(this.#frame);
+    if (!this.#starting) {
+      this.#bundle ??= this.#loadRuntime();
+      const bundle = this.#bundle;
+      this.#starting = bundle
+        .then((text) =>
+          createFrame(this.#parent, text, {
+            message: (data) => {
+              if (this.#frame === frame) this.#onWorkerMessage(data);
+            },
+            failed: (reason) => {
+              if (this.#frame === frame) this.#settle?.({ failure: 'crash', message: reason });
+            },
+          }),
+        )
+        .then(
+          (f) => {
+            frame = f;
+            this.#starting = undefined;
+            if (this.#disposed) {
+              f.destroy();
+              throw new SandboxDisposedError();
+            }
+            this.#frame = f;
+            return f;
+          },
+          (e: unknown) => {
+            this.#starting = undefined;
+            // A runtime that failed to load may load next time (a flaky network during dev).
+            if (this.#bundle === bundle) this.#bundle = undefined;
+            throw e;
+          },
+        );
+    }
+    let frame: SandboxFrame | undefined;
+    return this.#starting;
+  }
+
+  #kill(frame: SandboxFrame): void {
+    if (this.#frame === frame) this.#frame = undefined;
+    frame.destroy();
+  }
+
+  /** Builds a new frame after a hang or crash and reloads the last code that worked. */
+  async #restart(why: 'timeout' | 'crash'): Promise<void> {
+    if (this.#disposed) return;
+    try {
+      this.onRestart?.(why);
+    } catch {
+      // a listener's error is not the sandbox's
+    }
+    const code = this.#lastGoodCode;
+    if (code === undefined) return;
+    try {
+      const frame = await this.#ensureFrame();
+      const outcome = await this.#call(frame, { type: 'load', id: this.#nextId++, code });
+      if (!('reply' in outcome) || outcome.reply.type !== 'loaded') {
+        // It worked once but not now (it depends on chance or time): forget it rather than loop.
+        this.#lastGoodCode = undefined;
+        if (!('reply' in outcome) && outcome.failure !== 'protocol') this.#kill(frame);
+      }
+    } catch {
+      // The next call will try to start a frame again and report its own failure.
+    }
+  }
+}
+
+function where(request: WireRequest): { method: string; path: string } {
+  let path = request.url;
+  try {
+    const url = new URL(request.url);
+    path = url.pathname + url.search;
+  } catch {
+    // keep the raw text
+  }
+  return { method: request.method, path };
+}

@@ -1,0 +1,45 @@
+/**
+ * The worker's entry point, bundled into one classic script (see ../vite-plugin.ts).
+ *
+ * The relay in the sandboxed iframe creates this worker from a blob: URL and posts it one message
+ * carrying the MessagePort to the page; everything after that goes over the port.
+ */
+import { createLogCapture } from './console-capture.ts';
+import { createHarness } from './harness.ts';
+import { defaultConfig, modules } from './modules.ts';
+import { serve } from './serve.ts';
+import type { PortLike } from './serve.ts';
+import { installGuardFreeHeaders } from './web-shims.ts';
+
+installGuardFreeHeaders();
+
+const logs = createLogCapture();
+// Logs from timers and promises outside a request land in the next reply instead of a devtools
+// console nobody sees.
+const g = globalThis as unknown as { console: Console };
+for (const key of Object.keys(logs.console) as (keyof Console)[]) {
+  try {
+    (g.console as unknown as Record<string, unknown>)[key] = logs.console[key];
+  } catch {
+    // a read-only console method: leave it
+  }
+}
+addEventListener('error', (event) => {
+  (event as ErrorEvent).preventDefault();
+  logs.push(`[uncaught] ${(event as ErrorEvent).message}`);
+});
+addEventListener('unhandledrejection', (event) => {
+  (event as PromiseRejectionEvent).preventDefault();
+  const reason = (event as PromiseRejectionEvent).reason;
+  logs.push(`[unhandled rejection] ${reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)}`);
+});
+
+const harness = createHarness({ modules, logs, prepareConfig: (config) => defaultConfig(config) });
+
+const onBoot = (event: MessageEvent) => {
+  const port = event.ports?.[0];
+  if (!port) return;
+  removeEventListener('message', onBoot);
+  serve(port as unknown as PortLike, harness);
+};
+addEventListener('message', onBoot);

@@ -1,0 +1,84 @@
+/**
+ * Builds the sandbox runtime (harness + sucrase + itty-router + engine) into one classic script and
+ * hands it to the page as a string: the sandbox's relay turns that text into a blob: worker, so the
+ * runtime never needs a URL on the site (an opaque-origin frame could not fetch it anyway).
+ *
+ *   import { sessionLabRuntime } from './playground/sandbox/vite-plugin.ts'
+ *   vite: { plugins: [sessionLabRuntime()] }
+ *
+ * then `import('virtual:session-lab-runtime')` gives `{ default: string }`, the same in dev and build.
+ */
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+export const RUNTIME_MODULE_ID = 'virtual:session-lab-runtime';
+// No ".ts"/".css" ending, so no other plugin claims the resolved id.
+const RESOLVED_ID = `\0${RUNTIME_MODULE_ID}`;
+
+export const RUNTIME_ENTRY = fileURLToPath(new URL('./runtime/entry.ts', import.meta.url));
+
+export interface RuntimeBuildOptions {
+  minify?: boolean;
+  /** Replace runtime/session-lab.ts with another module (tests use an engine stub). */
+  sessionLab?: string;
+}
+
+export interface RuntimeBundle {
+  code: string;
+  /** Files the bundle was built from, for watch mode. */
+  inputs: string[];
+}
+
+/** Builds the worker bundle in Node (used by the plugin, tests and benches). */
+export async function buildRuntimeBundle(options: RuntimeBuildOptions = {}): Promise<RuntimeBundle> {
+  const plugins: esbuild.Plugin[] = [];
+  if (options.sessionLab) {
+    const replacement = options.sessionLab;
+    plugins.push({
+      name: 'session-lab-override',
+      setup(build) {
+        build.onResolve({ filter: /[\\/]session-lab\.ts$/ }, () => ({ path: replacement }));
+      },
+    });
+  }
+  const result = await esbuild.build({
+    entryPoints: [RUNTIME_ENTRY],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    minify: options.minify ?? true,
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+    plugins,
+  });
+  const out = result.outputFiles[0];
+  return {
+    code: out.text,
+    inputs: Object.keys(result.metafile.inputs).map((p) => fileURLToPath(new URL(p, `file://${process.cwd()}/`))),
+  };
+}
+
+/** Minimal structural type, so this file does not depend on a particular Vite version's typings. */
+interface PluginLike {
+  name: string;
+  resolveId(id: string): string | undefined;
+  load(this: { addWatchFile(file: string): void }, id: string): Promise<string | undefined>;
+}
+
+export function sessionLabRuntime(options: RuntimeBuildOptions = {}): PluginLike {
+  return {
+    name: 'session-lab-runtime',
+    resolveId(id) {
+      return id === RUNTIME_MODULE_ID ? RESOLVED_ID : undefined;
+    },
+    async load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      const bundle = await buildRuntimeBundle(options);
+      for (const file of bundle.inputs) this.addWatchFile(file);
+      return `export default ${JSON.stringify(bundle.code)};`;
+    },
+  };
+}

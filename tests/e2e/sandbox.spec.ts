@@ -1,0 +1,338 @@
+/**
+ * The sandbox under attack, in Chromium: each hostile snippet runs as the reader's route code and
+ * must fail, and the page must keep answering afterwards. A small static server plays the site: it
+ * sets an HttpOnly cookie and records every request, so "nothing reached the network" is checked
+ * on the server side, not only from inside the sandbox.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { buildRuntimeBundle } from '../../playground/sandbox/vite-plugin.ts';
+import { defaultConfig } from '../../playground/engine/index.ts';
+
+const CONFIG = defaultConfig({ SECRET_KEY: 'tu_clave_secreta_aqui' });
+
+test.describe.configure({ mode: 'serial' });
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+test.beforeAll(async () => {
+  const runtime = (await buildRuntimeBundle()).code;
+  const page = await esbuild.build({
+    entryPoints: [here('./fixtures/sandbox-page.ts')],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    external: ['virtual:session-lab-runtime'],
+  });
+  const pageJs = page.outputFiles[0].text;
+  const html = readFileSync(here('./fixtures/sandbox-page.html'), 'utf8');
+  server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': 'http_secret=site-httponly; HttpOnly; Path=/' });
+      res.end(html);
+    } else if (url === '/page.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(pageJs);
+    } else if (url === '/runtime.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(runtime);
+    } else if (url === '/favicon.ico') {
+      res.writeHead(404).end();
+    } else if (url === '/forger.html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<script>
+        parent.postMessage({ type: 'worker-error', message: 'forged' }, '*');
+        parent.postMessage({ type: 'relay-ready' }, '*');
+        parent.postMessage({ type: 'response', id: 1, response: { status: 200, statusText: 'OK', headers: [], body: 'forged' }, logs: [] }, '*');
+        parent.postMessage('forged-done', '*');
+      </script>`);
+    } else {
+      record(req);
+      res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' });
+      res.end(`/* leaked */ self.LEAKED = 'LEAKED'; export default 'LEAKED'`);
+    }
+  });
+  server.on('upgrade', (req, socket) => {
+    record(req);
+    socket.destroy();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  site = `http://127.0.0.1:${port}`;
+  elsewhere = `http://localhost:${port}`;
+});
+
+function record(req: IncomingMessage) {
+  hits.push(`${req.method} ${req.url} cookie=${req.headers.cookie ?? ''}`);
+}
+
+test.afterAll(async () => {
+  await new Promise((r) => server.close(r));
+});
+
+async function openPage(page: Page, timeoutMs?: number) {
+  await page.goto(`${site}/`);
+  await page.evaluate((config) => {
+    (window as any).CONFIG = config;
+    return (window as any).plantSecrets();
+  }, CONFIG);
+  const startMs = await page.evaluate(async (t) => {
+    const t0 = performance.now();
+    const host = (window as any).makeHost(t);
+    await host.ready();
+    return performance.now() - t0;
+  }, timeoutMs);
+  return startMs;
+}
+
+const HEADER = `import { Router } from 'itty-router'
+import { withSession, saveSession, flaskResponse } from 'session-lab'
+const router = Router({ before: [withSession], finally: [flaskResponse, saveSession] })
+router.get('/', () => 'alive')
+`;
+
+/** Loads code in the page's sandbox; returns the LoadResult. */
+function load(page: Page, code: string) {
+  return page.evaluate((c) => (window as any).host.load(c), code);
+}
+
+function get(page: Page, path: string) {
+  return page.evaluate(
+    ([url, config]) => (window as any).host.request({ method: 'GET', url, headers: [['Cookie', 'session=']] }, { config, now: 1_700_000_000 }),
+    [`http://localhost:5000${path}`, CONFIG] as const,
+  );
+}
+
+async function stillAnswers(page: Page) {
+  expect(await page.evaluate(() => 6 * 7)).toBe(42);
+  const res = await get(page, '/');
+  expect(res.ok).toBe(true);
+  expect(res.response.body).toBe('alive');
+}
+
+/** Each attack is a route body returning what it obtained; the route's reply is the evidence. */
+const ATTACKS: Record<string, (site: string, elsewhere: string) => string> = {
+  'document.cookie': () => `return typeof document === 'undefined' ? 'no document' : document.cookie`,
+  localStorage: () => `return typeof localStorage === 'undefined' ? 'no localStorage' : localStorage.getItem('secret')`,
+  indexedDB: () => `return await new Promise((resolve) => {
+      const open = indexedDB.open('site-db', 1)
+      open.onupgradeneeded = () => resolve('fresh, empty database')
+      open.onerror = () => resolve('blocked: ' + open.error)
+      open.onsuccess = () => {
+        try {
+          const get = open.result.transaction('kv').objectStore('kv').get('secret')
+          get.onsuccess = () => resolve(String(get.result))
+        } catch (e) { resolve('blocked: ' + e) }
+      }
+    })`,
+  caches: () => `if (typeof caches === 'undefined') return 'no caches'
+    const r = await caches.match('/cached-secret'); return r ? await r.text() : 'nothing cached'`,
+  'fetch to the site': (s) => `const r = await fetch('${s}/leak-fetch', { credentials: 'include' }); return await r.text()`,
+  'fetch elsewhere': (_s, e) => `const r = await fetch('${e}/leak-fetch-elsewhere'); return await r.text()`,
+  XMLHttpRequest: (s) => `return await new Promise((resolve) => {
+      const x = new XMLHttpRequest(); x.open('GET', '${s}/leak-xhr'); x.withCredentials = true
+      x.onload = () => resolve(x.responseText); x.onerror = () => resolve('blocked: xhr error'); x.send()
+    })`,
+  WebSocket: (s) => `return await new Promise((resolve) => {
+      const ws = new WebSocket('${s.replace('http', 'ws')}/leak-ws')
+      ws.onopen = () => resolve('LEAKED: open'); ws.onerror = () => resolve('blocked: ws error')
+      setTimeout(() => resolve('blocked: no answer'), 500)
+    })`,
+  EventSource: (e) => `return await new Promise((resolve) => {
+      const es = new EventSource('${e}/leak-sse')
+      es.onopen = () => resolve('LEAKED: open'); es.onerror = () => resolve('blocked: sse error')
+      setTimeout(() => resolve('blocked: no answer'), 500)
+    })`,
+  importScripts: (s) => `importScripts('${s}/leak-import-scripts.js'); return String(self.LEAKED)`,
+  'dynamic import (through eval)': (_s, e) => `const m = await new Function('return import("${e}/leak-dynamic-import.mjs")')(); return m.default`,
+  'dynamic import (reader syntax)': (s) => `const m = await import('${s}/leak-import-syntax.mjs'); return m.default`,
+  'BroadcastChannel to the site': () => `const bc = new BroadcastChannel('site'); bc.postMessage('LEAKED broadcast'); return 'posted'`,
+  'navigate the top window': (e) => `const t = (self as any).top ?? (self as any).parent; if (t && t.location) t.location.href = '${e}/leak-nav'; return 'no window: ' + typeof t`,
+  'postMessage to the relay': () => `(self as any).postMessage({ type: 'worker-error', message: 'forged from the worker' }); return 'posted'`,
+  'nested worker fetch': (s) => `const w = new Worker(URL.createObjectURL(new Blob(["fetch('${s}/leak-nested').then(r => r.text()).then(t => postMessage(t), e => postMessage('blocked: ' + e))"])))
+    return await new Promise((resolve) => { w.onmessage = (e) => resolve(e.data); w.onerror = () => resolve('blocked: nested worker error'); setTimeout(() => resolve('blocked: no answer'), 500) })`,
+};
+
+test('every hostile snippet fails and the page keeps answering', async ({ page }) => {
+  const startMs = await openPage(page);
+  console.log(`[sandbox e2e] start (runtime fetched, frame + worker ready): ${startMs.toFixed(0)} ms`);
+  const routes = Object.entries(ATTACKS)
+    .map(([, body], i) => `router.get('/attack/${i}', async () => { try { ${body(site, elsewhere)} } catch (e) { return 'blocked: ' + e } })`)
+    .join('\n');
+  const loaded = await load(page, `${HEADER}${routes}\nexport default router`);
+  expect(loaded.ok, JSON.stringify(loaded)).toBe(true);
+
+  const outcomes: Record<string, string> = {};
+  for (const [i, name] of Object.keys(ATTACKS).entries()) {
+    const res = await get(page, `/attack/${i}`);
+    outcomes[name] = res.ok ? res.response.body : `sandbox error: ${res.error.kind}`;
+  }
+  console.log('[sandbox e2e] attack outcomes:', JSON.stringify(outcomes, null, 2));
+  await page.waitForTimeout(300); // let any stray network attempt arrive
+
+  for (const [name, body] of Object.entries(outcomes)) {
+    expect(body, name).not.toMatch(/site-|LEAKED/);
+  }
+  expect(outcomes['document.cookie']).toBe('no document');
+  expect(outcomes.localStorage).toBe('no localStorage');
+  expect(outcomes['fetch to the site']).toMatch(/^blocked/);
+  expect(outcomes.importScripts).toMatch(/^blocked/);
+  expect(outcomes['dynamic import (reader syntax)']).toMatch(/^blocked: ImportError/);
+  expect(hits, 'requests that reached the server').toEqual([]);
+  expect(await page.evaluate(() => (window as any).broadcastReceived)).toEqual([]);
+  expect(page.url()).toBe(`${site}/`);
+  expect(await page.evaluate(() => (window as any).restarts)).toEqual([]);
+  // The site's own secrets are still there for the site.
+  expect(await page.evaluate(() => localStorage.getItem('secret'))).toBe('site-local-storage');
+  await stillAnswers(page);
+});
+
+test('while(true) is stopped within the budget; the previous code and the page survive', async ({ page }) => {
+  await openPage(page); // the default budget, 1500 ms
+  expect((await load(page, `${HEADER}router.get('/loop', () => { while (true) {} })\nexport default router`)).ok).toBe(true);
+  const rt = await page.evaluate(async () => {
+    const host = (window as any).host;
+    const req = { method: 'GET', url: 'http://localhost:5000/', headers: [] };
+    const t0 = performance.now();
+    for (let i = 0; i < 100; i++) await host.request(req, { config: (window as any).CONFIG, now: 0 });
+    return (performance.now() - t0) / 100;
+  });
+  console.log(`[sandbox e2e] round trip (GET /, 100 calls): ${rt.toFixed(2)} ms`);
+
+  const { result, elapsed, worstFrameGap, restartMs } = await page.evaluate(async () => {
+    const w = window as any;
+    const stop = w.watchFrames();
+    const t0 = performance.now();
+    const result = await w.host.request({ method: 'GET', url: 'http://localhost:5000/loop', headers: [] }, { config: (window as any).CONFIG, now: 0 });
+    const elapsed = performance.now() - t0;
+    const t1 = performance.now();
+    await w.host.request({ method: 'GET', url: 'http://localhost:5000/', headers: [] }, { config: (window as any).CONFIG, now: 0 });
+    const restartMs = performance.now() - t1;
+    return { result, elapsed, worstFrameGap: stop(), restartMs };
+  });
+  console.log(`[sandbox e2e] loop stopped after ${elapsed.toFixed(0)} ms; next answer after restart ${restartMs.toFixed(0)} ms; worst frame gap ${worstFrameGap.toFixed(0)} ms`);
+  expect(result).toMatchObject({ ok: false, error: { kind: 'timeout', method: 'GET', path: '/loop' } });
+  expect(elapsed).toBeLessThan(2000);
+  expect(await page.evaluate(() => (window as any).restarts)).toEqual(['timeout']);
+  expect(await page.locator('iframe[data-session-lab-sandbox]').count()).toBe(1);
+  await stillAnswers(page);
+});
+
+test('an endless loop while loading keeps the previous routes', async ({ page }) => {
+  await openPage(page, 800);
+  expect((await load(page, `${HEADER}export default router`)).ok).toBe(true);
+  const out = await load(page, `${HEADER}while (true) {}\nexport default router`);
+  expect(out).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+  await stillAnswers(page);
+});
+
+test('deep recursion is a 500, not a crash', async ({ page }) => {
+  await openPage(page);
+  const code = `${HEADER}const deep = (n: number): number => deep(n + 1) + 1\nrouter.get('/deep', () => String(deep(0)))\nexport default router`;
+  expect((await load(page, code)).ok).toBe(true);
+  const res = await get(page, '/deep');
+  expect(res.ok).toBe(true);
+  expect(res.response.status).toBe(500);
+  expect(res.error.message).toMatch(/RangeError/);
+  expect(res.error.line).toBe(5);
+  await stillAnswers(page);
+});
+
+test('huge allocations fail without taking the page down', async ({ page }) => {
+  await openPage(page, 3000);
+  const code = `${HEADER}
+router.get('/big-array', () => String(new Array(2 ** 32).length))
+router.get('/big-string', () => 'x'.repeat(2 ** 30).repeat(4).length)
+router.get('/oom', () => { const keep: number[][] = []; for (;;) keep.push(new Array(1e6).fill(1.5)) })
+export default router`;
+  expect((await load(page, code)).ok).toBe(true);
+  for (const path of ['/big-array', '/big-string']) {
+    const res = await get(page, path);
+    expect(res.ok && res.response.status, path).toBe(500);
+  }
+  const t0 = Date.now();
+  const oom = await get(page, '/oom');
+  console.log(`[sandbox e2e] out-of-memory route: ${JSON.stringify(oom.ok ? oom.response.status : oom.error)} after ${Date.now() - t0} ms`);
+  expect(oom.ok ? oom.response.status : oom.error.kind).toMatch(/^(500|timeout|crash)$/);
+  await stillAnswers(page);
+});
+
+test('a frame that dies is reported as a crash and rebuilt', async ({ page }) => {
+  await openPage(page, 500);
+  expect((await load(page, `${HEADER}export default router`)).ok).toBe(true);
+  // What an out-of-memory crash of the sandbox process looks like from the page: the frame stops answering.
+  await page.evaluate(() => {
+    const f = document.querySelector('iframe[data-session-lab-sandbox]') as HTMLIFrameElement;
+    f.srcdoc = '<p>gone</p>';
+  });
+  await page.waitForTimeout(300); // the old document, its relay and its worker are gone
+  const res = await get(page, '/');
+  expect(res).toMatchObject({ ok: false, error: { kind: 'crash', path: '/' } });
+  expect(await page.evaluate(() => (window as any).restarts)).toEqual(['crash']);
+  await stillAnswers(page);
+});
+
+test('forged window messages are ignored', async ({ page }) => {
+  await openPage(page);
+  expect((await load(page, `${HEADER}router.get('/slow', async () => { await new Promise((r) => setTimeout(r, 300)); return 'real answer' })\nexport default router`)).ok).toBe(true);
+  const res = await page.evaluate(async (forger) => {
+    const w = window as any;
+    const pending = w.host.request({ method: 'GET', url: 'http://localhost:5000/slow', headers: [] }, { config: (window as any).CONFIG, now: 0 });
+    // From the page itself and from a cross-origin frame, while a request is in flight.
+    window.postMessage({ type: 'worker-error', message: 'forged' }, '*');
+    const f = document.createElement('iframe');
+    const done = new Promise<void>((r) => addEventListener('message', (e) => e.data === 'forged-done' && r()));
+    f.src = forger;
+    document.body.appendChild(f);
+    await done;
+    return pending;
+  }, `${elsewhere}/forger.html`);
+  expect(res.ok).toBe(true);
+  expect(res.response.body).toBe('real answer');
+  expect(await page.evaluate(() => (window as any).restarts)).toEqual([]);
+  await stillAnswers(page);
+});
+
+test('reader errors come back with reader lines, and cookies cross the sandbox both ways', async ({ page }) => {
+  await openPage(page);
+  const bad = await load(page, `${HEADER}import x from 'node:fs'\nexport default router`);
+  expect(bad).toMatchObject({ ok: false, error: { kind: 'import', line: 5 } });
+  const code = `${HEADER}router.get('/echo', (req) => new Response(req.headers.get('cookie'), { headers: [['Set-Cookie', 'a=1'], ['Set-Cookie', 'b=2']] }))
+router.get('/boom', () => { throw new Error('kaput') })
+router.get('/login', ({ session }) => { session['user'] = 'ana'; return 'ok' })
+export default router`;
+  expect((await load(page, code)).ok).toBe(true);
+  const login = await get(page, '/login');
+  // The engine's Set-Cookie survives Chromium's Response guard (see runtime/web-shims.ts).
+  expect(login.response.headers.find(([n]: string[]) => n === 'set-cookie')?.[1]).toMatch(/^session=[\w.-]+; HttpOnly; Path=\//);
+  expect(login.trace).toMatchObject({ action: 'set' });
+  const echo = await get(page, '/echo');
+  expect(echo.response.body).toBe('session=');
+  expect(echo.response.headers.filter(([n]: string[]) => n === 'set-cookie').map(([, v]: string[]) => v)).toEqual(['a=1', 'b=2']);
+  const boom = await get(page, '/boom');
+  expect(boom.response.status).toBe(500);
+  expect(boom.error).toMatchObject({ message: 'Error: kaput', line: 6 });
+  expect(boom.response.body).toContain('throw new Error(&#39;kaput&#39;)');
+});
+
+test('dispose rejects queued calls and removes the frame', async ({ page }) => {
+  await openPage(page);
+  const out = await page.evaluate(async () => {
+    const w = window as any;
+    const a = w.host.load('export default 1').then(() => 'settled', (e: Error) => e.name);
+    const b = w.host.request({ method: 'GET', url: 'http://localhost:5000/', headers: [] }, { config: (window as any).CONFIG, now: 0 }).then(
+      () => 'settled',
+      (e: Error) => e.name,
+    );
+    w.host.dispose();
+    return [await a, await b, document.querySelectorAll('iframe').length];
+  });
+  expect(out[1]).toBe('SandboxDisposedError');
+  expect(out[2]).toBe(0);
+});
