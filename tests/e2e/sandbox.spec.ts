@@ -20,7 +20,6 @@ const CONFIG = defaultConfig({ SECRET_KEY: 'tu_clave_secreta_aqui' });
 test.describe.configure({ mode: 'serial' });
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 let server: Server;
 let site = '';
