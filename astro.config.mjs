@@ -1,6 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { pagesIn } from './src/starlight/sidebar.mjs';
+import { sessionLabRuntime } from './playground/sandbox/vite-plugin.ts';
+import { monacoCssAsStyle } from './playground/ui/vite-monaco-css.ts';
 
 // The site is static: every page is built ahead of time and the playground runs entirely in the
 // reader's browser, so `dist/` can be served by any static host.
@@ -10,6 +13,12 @@ const socialCard = new URL('/og.png', site).href;
 
 export default defineConfig({
   site,
+  vite: {
+    // The sandbox runtime arrives as text (see playground/sandbox/vite-plugin.ts); Monaco's CSS is
+    // injected when the editor loads instead of becoming a render-blocking <link> (vite-monaco-css.ts).
+    plugins: [sessionLabRuntime(), monacoCssAsStyle()],
+    optimizeDeps: { include: ['itty-router', 'sucrase', 'lz-string'] },
+  },
   integrations: [
     starlight({
       title: 'Session Lab',
@@ -38,7 +47,7 @@ export default defineConfig({
         {
           label: 'Guía',
           translations: { en: 'Guide' },
-          items: [{ autogenerate: { directory: 'guide' } }],
+          items: pagesIn('guide'),
         },
       ],
       customCss: ['./src/styles/site.css'],
