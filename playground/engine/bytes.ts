@@ -11,6 +11,19 @@ export function utf8(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
+let scratch = new Uint8Array(4096);
+
+/**
+ * utf8(text) written into a reused buffer: the view is valid only until the next call. For the
+ * session payload, which is encoded, compressed or base64-encoded at once, then dropped: this
+ * skips allocating (and later collecting) a buffer per request.
+ */
+export function utf8Scratch(text: string): Uint8Array {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(Math.max(text.length * 3, scratch.length * 2));
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
+}
+
 /** UTF-8 decode that fails like Python's bytes.decode('utf-8') (no replacement characters). */
 export function fromUtf8Strict(bytes: Uint8Array): string {
   return strictUtf8.decode(bytes);
@@ -19,13 +32,27 @@ export function fromUtf8Strict(bytes: Uint8Array): string {
 const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const STD_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
+// Two characters per lookup: 12 bits → "xy". Built on first use (4096 short strings each).
+const pairTables = new Map<string, string[]>();
+
+function pairsFor(alphabet: string): string[] {
+  let table = pairTables.get(alphabet);
+  if (!table) {
+    table = [];
+    for (let v = 0; v < 4096; v++) table.push(alphabet[v >> 6] + alphabet[v & 63]);
+    pairTables.set(alphabet, table);
+  }
+  return table;
+}
+
 function encodeWith(bytes: Uint8Array, alphabet: string, pad: boolean): string {
   let out = '';
   const n = bytes.length;
   let i = 0;
+  const pairs = pairsFor(alphabet);
   for (; i + 2 < n; i += 3) {
     const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += alphabet[v >> 18] + alphabet[(v >> 12) & 63] + alphabet[(v >> 6) & 63] + alphabet[v & 63];
+    out += pairs[v >> 12] + pairs[v & 4095];
   }
   if (i < n) {
     const rest = n - i;
@@ -111,6 +138,8 @@ function a2bBase64(codes: ArrayLike<number>, table: Int8Array): Uint8Array {
  * (errors="ignore"), add '=' up to a multiple of 4, then urlsafe_b64decode.
  */
 export function base64UrlDecodeLenient(text: string): Uint8Array {
+  const fast = decodeUrlsafeClean(text);
+  if (fast !== null) return fast;
   const codes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -119,6 +148,44 @@ export function base64UrlDecodeLenient(text: string): Uint8Array {
   const padding = (4 - (codes.length % 4)) % 4;
   for (let i = 0; i < padding; i++) codes.push(61);
   return a2bBase64(codes, URLSAFE_TABLE);
+}
+
+/**
+ * The common case of base64UrlDecodeLenient, without building a list of codes: every character
+ * in the urlsafe table (both alphabets, no '='), length not 1 more than a multiple of 4. The
+ * lenient decoder would pad with '=' and drop the unused low bits, which gives these same bytes.
+ * Null for anything else.
+ */
+function decodeUrlsafeClean(text: string): Uint8Array | null {
+  const n = text.length;
+  if (n % 4 === 1) return null;
+  const out = new Uint8Array((n * 3) >> 2);
+  let o = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const a = lookup(text.charCodeAt(i));
+    const b = lookup(text.charCodeAt(i + 1));
+    const c = lookup(text.charCodeAt(i + 2));
+    const d = lookup(text.charCodeAt(i + 3));
+    if ((a | b | c | d) < 0) return null;
+    const v = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = v >> 16;
+    out[o++] = (v >> 8) & 0xff;
+    out[o++] = v & 0xff;
+  }
+  if (i < n) {
+    const a = lookup(text.charCodeAt(i));
+    const b = lookup(text.charCodeAt(i + 1));
+    const c = i + 2 < n ? lookup(text.charCodeAt(i + 2)) : 0;
+    if ((a | b | c) < 0) return null;
+    out[o++] = (a << 2) | (b >> 4);
+    if (i + 2 < n) out[o++] = ((b << 4) | (c >> 2)) & 0xff;
+  }
+  return out;
+}
+
+function lookup(c: number): number {
+  return c < 128 ? URLSAFE_TABLE[c] : -1;
 }
 
 /** base64.b64decode(str) as TagBytes.to_python calls it (non-ASCII str raises in Python). */
@@ -155,13 +222,15 @@ export function base64UrlDecodeStrict(text: string): Uint8Array | null {
 
 /** itsdangerous int_to_bytes: struct.pack(">Q", n).lstrip(b"\0"). 0 gives no bytes at all. */
 export function intToBytes(n: number): Uint8Array {
-  const bytes: number[] = [];
   let v = Math.floor(n);
-  while (v > 0) {
-    bytes.unshift(v % 256);
+  let size = 0;
+  for (let x = v; x > 0; x = Math.floor(x / 256)) size++;
+  const bytes = new Uint8Array(size);
+  for (let i = size - 1; i >= 0; i--) {
+    bytes[i] = v % 256;
     v = Math.floor(v / 256);
   }
-  return Uint8Array.from(bytes);
+  return bytes;
 }
 
 /** itsdangerous bytes_to_int: big-endian, at most 8 bytes (more is an error in Python). */

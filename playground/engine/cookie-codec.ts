@@ -4,8 +4,8 @@
  * A leading "." means the payload is zlib-compressed. The payload is only base64: anyone can
  * read it (inspectSessionCookie does, without the key). The signature only stops changes.
  */
-import { base64UrlDecodeLenient, base64UrlEncode, fromUtf8Strict, utf8 } from './bytes.ts';
-import { compressIfSmaller, zlibDecompress } from './compression.ts';
+import { base64UrlDecodeLenient, base64UrlEncode, fromUtf8Strict, utf8Scratch } from './bytes.ts';
+import { compressIfSmallerView, zlibDecompressView } from './compression.ts';
 import { DEFAULT_MAX_AGE, type SecretKey, type VerifiedBy, signWithTimestamp, unsignTimestamped } from './signer.ts';
 import { taggedDumps, taggedLoads } from './tagged-json.ts';
 import { sessionState } from './session.ts';
@@ -39,8 +39,9 @@ function sessionData(data: unknown): unknown {
 /** URLSafeSerializerMixin.dump_payload: tagged JSON, zlib when it saves ≥ 2 bytes, base64url. */
 export function dumpPayload(data: unknown): { payload: string; json: string; compressed: boolean } {
   const json = taggedDumps(sessionData(data));
-  const raw = utf8(json);
-  const z = compressIfSmaller(raw);
+  // both views live only until the next payload: they are base64-encoded right here
+  const raw = utf8Scratch(json);
+  const z = compressIfSmallerView(raw);
   return z ? { payload: '.' + base64UrlEncode(z), json, compressed: true } : { payload: base64UrlEncode(raw), json, compressed: false };
 }
 
@@ -57,7 +58,7 @@ export function payloadText(payload: string): { json: string; compressed: boolea
   }
   if (compressed) {
     try {
-      bytes = zlibDecompress(bytes);
+      bytes = zlibDecompressView(bytes); // read at once below, before any other inflate
     } catch (e) {
       throw new PayloadError(`Could not zlib decompress the payload before decoding the payload: ${(e as Error).message}`);
     }

@@ -1,4 +1,4 @@
-// Types for the two pako 2.2.0 internals compression.ts reuses (the package ships no types for them).
+// Types for the pako 2.2.0 internals compression.ts reuses (the package ships no types for them).
 declare module 'pako/lib/zlib/zstream.js' {
   export default class ZStream {
     input: Uint8Array | null;
@@ -7,6 +7,13 @@ declare module 'pako/lib/zlib/zstream.js' {
     output: Uint8Array | null;
     next_out: number;
     avail_out: number;
+    /** last error message ('' when none) */
+    msg: string;
+    total_in: number;
+    total_out: number;
+    adler: number;
+    /** the deflate or inflate state (internal fields) */
+    state: unknown;
   }
 }
 declare module 'pako/lib/zlib/deflate.js' {
@@ -17,4 +24,18 @@ declare module 'pako/lib/zlib/deflate.js' {
     deflate(strm: ZStream, flush: number): number;
   };
   export default api;
+}
+declare module 'pako/lib/zlib/inflate.js' {
+  import type ZStream from 'pako/lib/zlib/zstream.js';
+  import type GZheader from 'pako/lib/zlib/gzheader.js';
+  const api: {
+    inflateInit2(strm: ZStream, windowBits: number): number;
+    inflateReset(strm: ZStream): number;
+    inflateGetHeader(strm: ZStream, head: GZheader): number;
+    inflate(strm: ZStream, flush: number): number;
+  };
+  export default api;
+}
+declare module 'pako/lib/zlib/gzheader.js' {
+  export default class GZheader {}
 }

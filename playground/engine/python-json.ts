@@ -41,37 +41,56 @@ export function pythonFloatRepr(x: number): string {
 
 /** How the JSON writer prints a JS number (see PYTHON_NUMBER_NOTE). */
 export function pythonJsonNumber(x: number): string {
+  if (Number.isInteger(x)) {
+    if (x === 0 && 1 / x < 0) return '-0.0'; // Python ints have no -0: it must have been a float
+    return Number.isSafeInteger(x) ? String(x) : BigInt(x).toString();
+  }
+  // Fast path, well inside the range where Python's repr and JS's String agree (fixed notation,
+  // the same shortest round-trip digits, and a '.' since x is not integral).
+  const a = x < 0 ? -x : x;
+  if (a >= 1e-3 && a < 1e15) return String(x);
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';
-  if (Number.isInteger(x)) {
-    if (Object.is(x, -0)) return '-0.0'; // Python ints have no -0: it must have been a float
-    return Number.isSafeInteger(x) ? String(x) : BigInt(x).toString();
-  }
   return pythonFloatRepr(x);
+}
+
+const HEX = '0123456789abcdef';
+
+/** The escape ensure_ascii writes for one UTF-16 unit that is not printable ASCII, or '"' or '\\'. */
+function escapeUnit(c: number): string {
+  switch (c) {
+    case 0x22: return '\\"';
+    case 0x5c: return '\\\\';
+    case 0x0a: return '\\n';
+    case 0x0d: return '\\r';
+    case 0x09: return '\\t';
+    case 0x08: return '\\b';
+    case 0x0c: return '\\f';
+    default: return '\\u' + HEX[c >> 12] + HEX[(c >> 8) & 15] + HEX[(c >> 4) & 15] + HEX[c & 15];
+  }
 }
 
 /** ensure_ascii escaping: everything outside ' '..'~' becomes \uXXXX (lowercase), per UTF-16 unit. */
 export function pythonJsonString(s: string): string {
-  let out = '"';
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  const n = s.length;
+  // Most keys and values are plain printable ASCII: find the first unit that needs an escape.
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
+  }
+  if (i === n) return '"' + s + '"';
+  let out = '"' + s.slice(0, i);
+  let start = i;
+  for (; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c) continue;
-    out += s.slice(start, i);
+    if (start < i) out += s.slice(start, i);
+    out += escapeUnit(c);
     start = i + 1;
-    switch (c) {
-      case 0x22: out += '\\"'; break;
-      case 0x5c: out += '\\\\'; break;
-      case 0x0a: out += '\\n'; break;
-      case 0x0d: out += '\\r'; break;
-      case 0x09: out += '\\t'; break;
-      case 0x08: out += '\\b'; break;
-      case 0x0c: out += '\\f'; break;
-      default: out += '\\u' + c.toString(16).padStart(4, '0');
-    }
   }
-  return out + s.slice(start) + '"';
+  return start < n ? out + s.slice(start) + '"' : out + '"';
 }
 
 const SURROGATE = /[\ud800-\udfff]/;
@@ -95,6 +114,45 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** a before b in code point order (compareCodePoints(a, b) < 0), without a regex per call. */
+function keyBefore(a: string, b: string): boolean {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Only when both units are ≥ D800 can the surrogate rule change the order.
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x < y;
+  }
+  return a.length < b.length;
+}
+
+/**
+ * Sorts distinct str keys into Python's order, in place. Dicts are small and often already in
+ * order (a session read back from a cookie was written sorted), so: check, then insertion sort.
+ */
+export function sortKeysInPlace(keys: string[]): string[] {
+  const n = keys.length;
+  let i = 1;
+  while (i < n && keyBefore(keys[i - 1], keys[i])) i++;
+  if (i >= n) return keys;
+  if (n > 32) return keys.sort((a, b) => (a === b ? 0 : keyBefore(a, b) ? -1 : 1));
+  for (; i < n; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keyBefore(k, keys[j])) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
 function typeName(v: unknown): string {
   if (v === undefined) return 'undefined';
   if (typeof v === 'object' && v !== null) return v.constructor?.name ?? 'object';
@@ -103,46 +161,52 @@ function typeName(v: unknown): string {
 
 /** json.dumps(value, sort_keys=True, ensure_ascii=True, separators=(",", ":"), allow_nan=True). */
 export function pythonJsonDumps(value: unknown): string {
-  const parts: string[] = [];
   const seen = new Set<object>();
-  const write = (v: unknown): void => {
-    if (v === null) parts.push('null');
-    else if (v === true) parts.push('true');
-    else if (v === false) parts.push('false');
-    else if (typeof v === 'string') parts.push(pythonJsonString(v));
-    else if (typeof v === 'number') parts.push(pythonJsonNumber(v));
-    else if (typeof v === 'bigint') parts.push(v.toString());
-    else if (typeof v === 'object') {
-      if (seen.has(v)) throw new TypeError('Circular reference detected');
-      seen.add(v);
-      if (Array.isArray(v)) {
-        parts.push('[');
-        v.forEach((item, i) => {
-          if (i) parts.push(',');
-          write(item);
-        });
-        parts.push(']');
-      } else {
-        const entries: [string, unknown][] =
-          v instanceof Map ? [...v.entries()] : Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
-        for (const [k] of entries) {
-          if (typeof k !== 'string') throw new TypeError(`keys must be str, not ${typeName(k)}`);
-        }
-        if (entries.some(([k]) => SURROGATE.test(k))) entries.sort((p, q) => compareCodePoints(p[0], q[0]));
-        else entries.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0)); // no surrogates: UTF-16 order is code point order
-        parts.push('{');
-        entries.forEach(([k, item], i) => {
-          if (i) parts.push(',');
-          parts.push(pythonJsonString(k), ':');
-          write(item);
-        });
-        parts.push('}');
+  const write = (v: unknown): string => {
+    if (v === null) return 'null';
+    if (v === true) return 'true';
+    if (v === false) return 'false';
+    if (typeof v === 'string') return pythonJsonString(v);
+    if (typeof v === 'number') return pythonJsonNumber(v);
+    if (typeof v === 'bigint') return v.toString();
+    if (typeof v !== 'object') throw new TypeError(`Object of type ${typeName(v)} is not JSON serializable`);
+    if (seen.has(v)) throw new TypeError('Circular reference detected');
+    seen.add(v);
+    let out: string;
+    if (Array.isArray(v)) {
+      out = '[';
+      // forEach, as before: holes are skipped
+      v.forEach((item, i) => {
+        if (i) out += ',';
+        out += write(item);
+      });
+      out += ']';
+    } else if (v instanceof Map) {
+      const keys: string[] = [];
+      for (const k of v.keys()) {
+        if (typeof k !== 'string') throw new TypeError(`keys must be str, not ${typeName(k)}`);
+        keys.push(k);
       }
-      seen.delete(v);
-    } else throw new TypeError(`Object of type ${typeName(v)} is not JSON serializable`);
+      sortKeysInPlace(keys);
+      out = '{';
+      for (let i = 0; i < keys.length; i++) {
+        if (i) out += ',';
+        out += pythonJsonString(keys[i]) + ':' + write(v.get(keys[i]));
+      }
+      out += '}';
+    } else {
+      const keys = sortKeysInPlace(Object.keys(v));
+      out = '{';
+      for (let i = 0; i < keys.length; i++) {
+        if (i) out += ',';
+        out += pythonJsonString(keys[i]) + ':' + write((v as Record<string, unknown>)[keys[i]]);
+      }
+      out += '}';
+    }
+    seen.delete(v);
+    return out;
   };
-  write(value);
-  return parts.join('');
+  return write(value);
 }
 
 /** Builds one JSON object from its members, in document order; duplicates keep the last value. */
@@ -151,24 +215,53 @@ export type ObjectBuilder = (entries: [string, unknown][], depth: number) => unk
 /** A plain object that also survives a "__proto__" key (assignment would change the prototype). */
 export function objectFromEntries(entries: [string, unknown][]): Record<string, unknown> {
   const obj: Record<string, unknown> = {};
-  for (const [k, v] of entries) {
-    if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
-    else obj[k] = v;
+  for (let i = 0; i < entries.length; i++) {
+    const k = entries[i][0];
+    if (k === '__proto__') Object.defineProperty(obj, k, { value: entries[i][1], enumerable: true, writable: true, configurable: true });
+    else obj[k] = entries[i][1];
   }
   return obj;
 }
 
-const CONSTANTS = [['null', null], ['true', true], ['false', false], ['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity]] as const;
 const MAX_DEPTH = 900; // Python's recursion limit would stop near 1000 levels
 const MAX_INT_DIGITS = 4300; // Python 3.11's int max_str_digits
+
+/** Value of one hex digit, or -1 (NaN, past the end of the text, gives -1 too). */
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /**
  * json.loads as Python runs it (C scanner): NaN, Infinity, -Infinity; integers of any size
  * (beyond 2**53-1 as BigInt); lone surrogate escapes; raw control characters in strings refused.
- * Throws PythonJsonError and nothing else.
+ * Throws PythonJsonError and nothing else (a custom `build` may throw its own errors).
  */
 export function pythonJsonParse(text: string, build: ObjectBuilder = objectFromEntries): unknown {
+  if (build === objectFromEntries) return parseJsonObjects(text, false, (obj) => obj);
+  // A Map keeps document order (integer-like keys included) and Python's rule for duplicates
+  // (first position, last value): exactly the entries the builder expects.
+  return parseJsonObjects(text, true, (obj, depth) => build([...(obj as Map<string, unknown>)], depth));
+}
+
+/**
+ * What the parser hands over when an object closes: a plain object (built like
+ * objectFromEntries), or a Map in document order when `maps` is set for that depth. Called
+ * bottom-up, like json's object_hook; its result replaces the object.
+ */
+export type ObjectFinisher = (obj: Record<string, unknown> | Map<string, unknown>, depth: number) => unknown;
+
+/**
+ * The parser behind pythonJsonParse, building each object directly instead of through an
+ * entries list. `maps`: true → every object is a Map; 'top' → only the outermost one.
+ */
+export function parseJsonObjects(text: string, maps: boolean | 'top', finish: ObjectFinisher): unknown {
   let i = 0;
+  const len = text.length;
   const fail = (msg: string): never => {
     throw new PythonJsonError(`${msg}: line 1 column ${i + 1} (char ${i})`);
   };
@@ -184,10 +277,10 @@ export function pythonJsonParse(text: string, build: ObjectBuilder = objectFromE
     let out = '';
     let start = i;
     for (;;) {
-      if (i >= text.length) fail('Unterminated string starting at');
+      if (i >= len) fail('Unterminated string starting at');
       const c = text.charCodeAt(i);
       if (c === 0x22) {
-        out += text.slice(start, i);
+        out += start === i ? '' : text.slice(start, i);
         i++;
         return out;
       }
@@ -196,21 +289,23 @@ export function pythonJsonParse(text: string, build: ObjectBuilder = objectFromE
         i++;
         continue;
       }
-      out += text.slice(start, i);
-      const e = text[i + 1];
-      switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          const hex = text.slice(i + 2, i + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('Invalid \\uXXXX escape');
-          out += String.fromCharCode(parseInt(hex, 16));
+      if (start < i) out += text.slice(start, i);
+      switch (text.charCodeAt(i + 1)) {
+        case 0x22: out += '"'; break;
+        case 0x5c: out += '\\'; break;
+        case 0x2f: out += '/'; break;
+        case 0x62: out += '\b'; break;
+        case 0x66: out += '\f'; break;
+        case 0x6e: out += '\n'; break;
+        case 0x72: out += '\r'; break;
+        case 0x74: out += '\t'; break;
+        case 0x75: {
+          const a = hexDigit(text.charCodeAt(i + 2));
+          const b = hexDigit(text.charCodeAt(i + 3));
+          const c2 = hexDigit(text.charCodeAt(i + 4));
+          const d = hexDigit(text.charCodeAt(i + 5));
+          if ((a | b | c2 | d) < 0) fail('Invalid \\uXXXX escape');
+          out += String.fromCharCode((a << 12) | (b << 8) | (c2 << 4) | d);
           i += 4;
           break;
         }
@@ -221,88 +316,155 @@ export function pythonJsonParse(text: string, build: ObjectBuilder = objectFromE
       start = i;
     }
   };
-  const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+  /** The grammar -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)? at i; 'Expecting value' when it does not start there. */
+  const parseNumber = (): unknown => {
+    const start = i;
+    let p = i;
+    const negative = text.charCodeAt(p) === 0x2d;
+    if (negative) p++;
+    let c = text.charCodeAt(p);
+    let small = 0; // exact while it has at most 15 digits
+    if (c === 0x30) p++;
+    else if (c > 0x30 && c <= 0x39) {
+      do {
+        small = small * 10 + (c - 0x30);
+        c = text.charCodeAt(++p);
+      } while (isDigit(c));
+    } else return fail('Expecting value');
+    const intEnd = p;
+    let integral = true;
+    if (text.charCodeAt(p) === 0x2e && isDigit(text.charCodeAt(p + 1))) {
+      integral = false;
+      p += 2;
+      while (isDigit(text.charCodeAt(p))) p++;
+    }
+    c = text.charCodeAt(p);
+    if (c === 0x65 || c === 0x45) {
+      let q = p + 1;
+      const sign = text.charCodeAt(q);
+      if (sign === 0x2b || sign === 0x2d) q++;
+      if (isDigit(text.charCodeAt(q))) {
+        integral = false;
+        do q++;
+        while (isDigit(text.charCodeAt(q)));
+        p = q;
+      }
+    }
+    i = p;
+    if (!integral) return Number(text.slice(start, p));
+    const digits = intEnd - start - (negative ? 1 : 0);
+    if (digits <= 15) return negative && small !== 0 ? -small : small; // "-0" is the int 0
+    if (digits > MAX_INT_DIGITS) fail('Exceeds the limit (4300 digits) for integer string conversion');
+    const token = text.slice(start, p);
+    const n = Number(token);
+    if (Number.isSafeInteger(n)) return n === 0 ? 0 : n;
+    return BigInt(token);
+  };
   const parseValue = (depth: number): unknown => {
     if (depth > MAX_DEPTH) fail('maximum recursion depth exceeded');
     ws();
-    const c = text[i];
-    if (c === '"') return parseString();
-    if (c === '{') {
-      i++;
-      const entries: [string, unknown][] = [];
-      const index = new Map<string, number>();
-      ws();
-      if (text[i] === '}') {
+    switch (text.charCodeAt(i)) {
+      case 0x22: // "
+        return parseString();
+      case 0x7b: { // {
         i++;
-        return build(entries, depth);
+        // duplicate keys keep the first position and the last value, as in Python's dict
+        const useMap = maps === true || (maps === 'top' && depth === 0);
+        const map = useMap ? new Map<string, unknown>() : null;
+        const obj: Record<string, unknown> = {};
+        ws();
+        if (text.charCodeAt(i) === 0x7d) {
+          i++;
+          return finish(map ?? obj, depth);
+        }
+        for (;;) {
+          ws();
+          if (text.charCodeAt(i) !== 0x22) fail('Expecting property name enclosed in double quotes');
+          const key = parseString();
+          ws();
+          if (text.charCodeAt(i) !== 0x3a) fail("Expecting ':' delimiter");
+          i++;
+          const v = parseValue(depth + 1);
+          if (map !== null) map.set(key, v);
+          else if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+          else obj[key] = v;
+          ws();
+          const d = text.charCodeAt(i);
+          if (d === 0x2c) {
+            i++;
+            continue;
+          }
+          if (d === 0x7d) {
+            i++;
+            return finish(map ?? obj, depth);
+          }
+          fail("Expecting ',' delimiter");
+        }
       }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail('Expecting property name enclosed in double quotes');
-        const key = parseString();
-        ws();
-        if (text[i] !== ':') fail("Expecting ':' delimiter");
+      case 0x5b: { // [
         i++;
-        const v = parseValue(depth + 1);
-        const at = index.get(key);
-        if (at === undefined) {
-          index.set(key, entries.length);
-          entries.push([key, v]);
-        } else entries[at][1] = v;
+        const arr: unknown[] = [];
         ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return build(entries, depth);
-        }
-        fail("Expecting ',' delimiter");
-      }
-    }
-    if (c === '[') {
-      i++;
-      const arr: unknown[] = [];
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return arr;
-      }
-      for (;;) {
-        arr.push(parseValue(depth + 1));
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
+        if (text.charCodeAt(i) === 0x5d) {
           i++;
           return arr;
         }
-        fail("Expecting ',' delimiter");
+        for (;;) {
+          arr.push(parseValue(depth + 1));
+          ws();
+          const d = text.charCodeAt(i);
+          if (d === 0x2c) {
+            i++;
+            continue;
+          }
+          if (d === 0x5d) {
+            i++;
+            return arr;
+          }
+          fail("Expecting ',' delimiter");
+        }
       }
+      case 0x6e: // n
+        if (text.startsWith('null', i)) {
+          i += 4;
+          return null;
+        }
+        break;
+      case 0x74: // t
+        if (text.startsWith('true', i)) {
+          i += 4;
+          return true;
+        }
+        break;
+      case 0x66: // f
+        if (text.startsWith('false', i)) {
+          i += 5;
+          return false;
+        }
+        break;
+      case 0x4e: // N
+        if (text.startsWith('NaN', i)) {
+          i += 3;
+          return NaN;
+        }
+        break;
+      case 0x49: // I
+        if (text.startsWith('Infinity', i)) {
+          i += 8;
+          return Infinity;
+        }
+        break;
+      case 0x2d: // -
+        if (text.startsWith('-Infinity', i)) {
+          i += 9;
+          return -Infinity;
+        }
+        break;
     }
-    for (const [word, v] of CONSTANTS) {
-      if (c === word[0] && text.startsWith(word, i)) {
-        i += word.length;
-        return v;
-      }
-    }
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(text);
-    if (!m) return fail('Expecting value');
-    i += m[0].length;
-    if (m[1] === undefined && m[2] === undefined) {
-      if (m[0].replace('-', '').length > MAX_INT_DIGITS) fail('Exceeds the limit (4300 digits) for integer string conversion');
-      const n = Number(m[0]);
-      if (Number.isSafeInteger(n)) return n === 0 ? 0 : n; // "-0" is the int 0
-      return BigInt(m[0]);
-    }
-    return Number(m[0]);
+    return parseNumber();
   };
   const value = parseValue(0);
   ws();
-  if (i !== text.length) fail('Extra data');
+  if (i !== len) fail('Extra data');
   return value;
 }

@@ -5,8 +5,9 @@
  *   derived key = HMAC-SHA1(key=secret, msg="cookie-session")
  *   cookie      = value "." b64url(int_to_bytes(ts)) "." b64url(HMAC-SHA1(derived, value "." ts))
  *
- * Synchronous on purpose: @noble/hashes works in Node, browsers and the sandboxed blob worker,
- * where crypto.subtle does not exist.
+ * Synchronous on purpose: it must run in Node, browsers and the sandboxed blob worker, where
+ * crypto.subtle does not exist. HMAC-SHA1 comes from @noble/hashes, a well-kept audited library:
+ * hand-written cryptography is not worth the few microseconds it would save.
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
@@ -19,18 +20,32 @@ export const MAX_PYTHON_TIMESTAMP = 253402300799;
 export const DEFAULT_MAX_AGE = 2678400;
 
 export type SecretKey = string | Uint8Array;
-type Mac = ReturnType<typeof hmac.create>;
 
 // Deriving the key costs two HMAC set-ups; a server signs thousands of cookies with one secret.
-// The cache holds an HMAC already keyed with the derived key, cloned per message (this skips the
-// key padding and the two block compressions of the inner/outer pads).
-const keyedCache = new Map<string, { derived: Uint8Array; mac: Mac }>();
+// The cache holds an HMAC already keyed with the derived key; cloning it per message skips the key
+// padding and the two block compressions of the inner/outer pads.
+type KeyedHmac = ReturnType<typeof hmac.create>;
+const keyedCache = new Map<string, { derived: Uint8Array; mac: KeyedHmac }>();
 
 function cacheId(secret: SecretKey): string {
   return typeof secret === 'string' ? 's:' + secret : 'b:' + Array.from(secret).join(',');
 }
 
+let lastSecret: string | null = null;
+let lastEntry: { derived: Uint8Array; mac: KeyedHmac } | null = null;
+
 function keyed(secret: SecretKey) {
+  // the same string secret as last time (the usual case): skip building the cache id
+  if (typeof secret === 'string' && secret === lastSecret && lastEntry) return lastEntry;
+  const entry = keyedLookup(secret);
+  if (typeof secret === 'string') {
+    lastSecret = secret;
+    lastEntry = entry;
+  }
+  return entry;
+}
+
+function keyedLookup(secret: SecretKey) {
   const id = cacheId(secret);
   let entry = keyedCache.get(id);
   if (!entry) {

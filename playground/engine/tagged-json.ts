@@ -7,7 +7,7 @@
  * TagUUID, TagDateTime.
  */
 import { base64StdDecodeLenient, base64StdEncode } from './bytes.ts';
-import { objectFromEntries, pythonJsonDumps, pythonJsonParse } from './python-json.ts';
+import { objectFromEntries, parseJsonObjects, pythonJsonDumps, pythonJsonNumber, pythonJsonString, sortKeysInPlace } from './python-json.ts';
 import { Markup, Tuple, UUID } from './python-values.ts';
 
 export const TAG_KEYS: readonly string[] = [' di', ' t', ' b', ' m', ' u', ' d'];
@@ -111,8 +111,99 @@ function untagEntries(entries: [string, unknown][]): unknown {
   return objectFromEntries(entries);
 }
 
+/** Thrown by the one-pass writer for anything it leaves to tag() + pythonJsonDumps(). */
+const LEAVE_IT = new Error('not for the one-pass writer');
+const MAX_FAST_DEPTH = 200;
+
+/**
+ * tag() and the JSON writer in one pass, for the values sessions hold: the same text as
+ * pythonJsonDumps(tag(value)) without building the tagged copy. Same checks in the same order as
+ * tag(). Anything unusual (a Map key that is not a string, undefined or holes in an array, deep or
+ * circular data, a value tag() refuses) throws LEAVE_IT, and taggedDumps then runs the two-pass
+ * reference, which gives the exact text or the exact error.
+ */
+function writeTagged(value: unknown, depth: number): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return pythonJsonString(value);
+    case 'number':
+      return pythonJsonNumber(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return value.toString();
+    case 'object':
+      break;
+    default:
+      throw LEAVE_IT;
+  }
+  if (depth > MAX_FAST_DEPTH) throw LEAVE_IT;
+  const v = value as object;
+  if (v instanceof Map) {
+    const keys: string[] = [];
+    for (const k of v.keys()) {
+      if (typeof k !== 'string') throw LEAVE_IT;
+      keys.push(k);
+    }
+    if (keys.length === 1 && TAGS.has(keys[0])) return writeTagDict(keys[0], v.get(keys[0]), depth);
+    sortKeysInPlace(keys);
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) {
+      if (i) out += ',';
+      out += pythonJsonString(keys[i]) + ':' + writeTagged(v.get(keys[i]), depth + 1);
+    }
+    return out + '}';
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto === Object.prototype || proto === null) {
+    const keys = Object.keys(v);
+    const obj = v as Record<string, unknown>;
+    if (keys.length === 1 && TAGS.has(keys[0])) return writeTagDict(keys[0], obj[keys[0]], depth);
+    sortKeysInPlace(keys);
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) {
+      if (i) out += ',';
+      out += pythonJsonString(keys[i]) + ':' + writeTagged(obj[keys[i]], depth + 1);
+    }
+    return out + '}';
+  }
+  if (v instanceof Tuple) return '{" t":' + writeItems(v, depth) + '}';
+  if (Array.isArray(v)) return writeItems(v, depth);
+  if (v instanceof Uint8Array) return '{" b":' + pythonJsonString(base64StdEncode(v)) + '}';
+  if (hasHtml(v)) return '{" m":' + pythonJsonString(String(v.__html__())) + '}';
+  if (v instanceof UUID) return '{" u":' + pythonJsonString(v.hex) + '}';
+  if (v instanceof Date) return '{" d":' + pythonJsonString(httpDate(v)) + '}';
+  throw LEAVE_IT;
+}
+
+/** TagDict: a one-key dict whose key is a tag travels as {" di": {key + "__": value}}. */
+function writeTagDict(key: string, item: unknown, depth: number): string {
+  return '{" di":{' + pythonJsonString(key + '__') + ':' + writeTagged(item, depth + 1) + '}}';
+}
+
+function writeItems(items: readonly unknown[], depth: number): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item === undefined) throw LEAVE_IT; // also a hole: tag() and the writer treat those their own way
+    if (i) out += ',';
+    out += writeTagged(item, depth + 1);
+  }
+  return out + ']';
+}
+
 /** TaggedJSONSerializer.dumps with Flask's app JSON provider: sorted keys, ASCII only. */
 export function taggedDumps(value: unknown): string {
+  try {
+    return writeTagged(value, 0);
+  } catch {
+    return taggedDumpsTwoPass(value);
+  }
+}
+
+/** The reference path of taggedDumps: tag() then the writer, with their exact errors. */
+export function taggedDumpsTwoPass(value: unknown): string {
   return pythonJsonDumps(tag(value));
 }
 
@@ -121,7 +212,92 @@ export function taggedDumps(value: unknown): string {
  * which keeps the cookie's key order even for keys like "10" that JS objects would move first.
  */
 export function taggedLoads(text: string, topLevelMap = false): unknown {
-  return pythonJsonParse(text, (entries, depth) =>
-    topLevelMap && depth === 0 && !(entries.length === 1 && TAGS.has(entries[0][0])) ? new Map(entries) : untagEntries(entries),
-  );
+  try {
+    return loadsNative(text, topLevelMap);
+  } catch {
+    return taggedLoadsExact(text, topLevelMap);
+  }
+}
+
+/** taggedLoads without the JSON.parse fast path: Python's number rules, its errors, untag errors in document order. */
+export function taggedLoadsExact(text: string, topLevelMap = false): unknown {
+  return parseJsonObjects(text, topLevelMap ? 'top' : false, untagObject);
+}
+
+/** Thrown by the fast reader for anything it leaves to the exact one. */
+const NOT_NATIVE = new Error('not for JSON.parse');
+const MAX_NATIVE_DEPTH = 500;
+
+/**
+ * The fast path of taggedLoads: the browser's JSON.parse, then untag bottom-up. JSON.parse reads
+ * the same grammar as Python's json.loads, minus NaN/Infinity (it throws: the exact reader takes
+ * over), and builds objects the same way (duplicates: first position, last value; "__proto__" an
+ * own key). What it cannot say the Python way makes us start over with the exact reader: an
+ * integer beyond 2**53-1 (a BigInt there) or one so long it became Infinity, -0 ("-0" is the
+ * int 0 in Python), very deep data, a top-level key like "10" that a Map must keep in document
+ * order, and any untag error (the exact reader raises the first one in document order).
+ */
+function loadsNative(text: string, topLevelMap: boolean): unknown {
+  const parsed: unknown = JSON.parse(text);
+  const value = untagTree(parsed, 0);
+  // only a top-level dict that stayed a dict becomes a Map (a tagged one was replaced by untag)
+  if (!topLevelMap || value !== parsed || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const entries: [string, unknown][] = [];
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    const c = k.charCodeAt(0);
+    if (c >= 0x30 && c <= 0x39) throw NOT_NATIVE; // maybe an index key, which JS objects move first
+    entries.push([k, (value as Record<string, unknown>)[k]]);
+  }
+  return new Map(entries);
+}
+
+function untagTree(v: unknown, depth: number): unknown {
+  if (typeof v === 'number') {
+    // beyond 2**53-1 (or so long it overflowed to Infinity) the exact reader makes a BigInt or refuses it
+    if (!Number.isFinite(v) || (Number.isInteger(v) && !Number.isSafeInteger(v)) || (v === 0 && 1 / v < 0)) throw NOT_NATIVE;
+    return v;
+  }
+  if (v === null || typeof v !== 'object') return v;
+  if (depth > MAX_NATIVE_DEPTH) throw NOT_NATIVE;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i];
+      if (typeof item === 'object' || typeof item === 'number') {
+        const u = untagTree(item, depth + 1);
+        if (u !== item) v[i] = u;
+      }
+    }
+    return v;
+  }
+  const obj = v as Record<string, unknown>;
+  let count = 0;
+  let first = '';
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k)) continue;
+    if (count++ === 0) first = k;
+    const item = obj[k];
+    if (typeof item === 'object' || typeof item === 'number') {
+      const u = untagTree(item, depth + 1);
+      if (u !== item) obj[k] = u;
+    }
+  }
+  // a JSON object is a plain object here, whose children are already untagged (bottom-up)
+  return count === 1 && TAGS.has(first) ? untagEntries([[first, obj[first]]]) : obj;
+}
+
+/** untag for one parsed object: only a one-key object whose key is a tag is changed. */
+function untagObject(obj: Record<string, unknown> | Map<string, unknown>): unknown {
+  if (obj instanceof Map) {
+    if (obj.size !== 1) return obj;
+    const [key, v] = obj.entries().next().value as [string, unknown];
+    return TAGS.has(key) ? untagEntries([[key, v]]) : obj;
+  }
+  let key: string | undefined;
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k)) continue; // ignore anything inherited
+    if (key !== undefined) return obj; // two keys or more: a plain dict
+    key = k;
+  }
+  return key !== undefined && TAGS.has(key) ? untagEntries([[key, obj[key]]]) : obj;
 }
