@@ -1,0 +1,178 @@
+/**
+ * Entry point for the pages: finds each playground placeholder the Astro component rendered, reads
+ * its examples (JSON in the page), and mounts the controller, the sandbox and the view.
+ * Lessons mount when the playground scrolls near the viewport; the full page mounts at once.
+ */
+import { SandboxHost } from '../sandbox/index.ts';
+import { PlaygroundController } from './controller.ts';
+import { defaultConfig } from './engine-session.ts';
+import type { SessionConfig } from './engine-session.ts';
+import type { ExampleDef, LoadReply, ServerPort, ServerReply } from './model.ts';
+import { decodeShare } from './persist.ts';
+import type { KeyValueStore, LinkOutcome } from './persist.ts';
+import { pickLang, translator } from './strings.ts';
+import { PlaygroundView } from './view.ts';
+import type { Mode } from './view.ts';
+
+export interface PageData {
+  examples: ExampleDef[];
+  initial: string;
+  embedBase?: string;
+}
+
+function safeStorage(): KeyValueStore | null {
+  try {
+    const s = window.localStorage;
+    s.getItem('session-lab:probe');
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** SandboxHost as the controller's port: never rejects, completes the config with Flask's defaults. */
+function portFor(host: SandboxHost): ServerPort {
+  return {
+    async load(code): Promise<LoadReply> {
+      try {
+        const r = await host.load(code);
+        return r.ok ? { ok: true, routes: r.routes } : { ok: false, error: r.error };
+      } catch (e) {
+        return { ok: false, error: { kind: 'crash', message: message(e) } };
+      }
+    },
+    async request(req, env): Promise<ServerReply> {
+      try {
+        const config = defaultConfig(env.config as Partial<SessionConfig>);
+        return (await host.request(req, { config, now: env.now })) as ServerReply;
+      } catch (e) {
+        return { ok: false, error: { kind: 'crash', message: message(e) } };
+      }
+    },
+  };
+}
+
+// One share link per page: the first playground that can use it takes it.
+let linkTaken = false;
+
+export interface Mounted {
+  controller: PlaygroundController;
+  view: PlaygroundView;
+  sandbox: SandboxHost;
+}
+
+export function mount(root: HTMLElement): Mounted | null {
+  if (root.dataset.slpMounted) return null;
+  // Marks for the bench (bench/playground.bench.ts) and for anyone profiling in DevTools.
+  performance.mark('session-lab:mount');
+  root.dataset.slpMounted = 'true';
+  const lang = pickLang(document.documentElement.lang);
+  const t = translator(lang);
+  const dataEl = root.querySelector('script.slp-data');
+  let data: PageData;
+  try {
+    data = JSON.parse(dataEl?.textContent ?? '') as PageData;
+  } catch {
+    root.textContent = t('noExamples');
+    return null;
+  }
+  const examples = data.examples;
+  if (examples.length === 0) {
+    root.textContent = t('noExamples');
+    return null;
+  }
+  const mode = (root.dataset.mode as Mode) ?? 'lesson';
+  const known = (id: string | null | undefined) => Boolean(id && examples.some((e) => e.id === id));
+  let link: LinkOutcome = linkTaken ? { kind: 'none' } : decodeShare(location.hash);
+  let exampleId = known(data.initial) ? data.initial : examples[0].id;
+  if (mode === 'full') {
+    const asked = new URLSearchParams(location.search).get('example');
+    if (known(asked)) exampleId = asked!;
+    if (link.kind === 'ok' && known(link.snapshot.example)) exampleId = link.snapshot.example;
+  } else if (link.kind === 'ok' && link.snapshot.example !== exampleId) {
+    // A link for another playground on the page, or another page.
+    link = { kind: 'none' };
+  }
+  if (link.kind !== 'none') {
+    linkTaken = true;
+    // The state now lives in storage; a reload must not apply the link again over later edits.
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+
+  const staticCode = root.querySelector<HTMLElement>('.slp-static');
+  staticCode?.remove();
+  const sandbox = new SandboxHost({ timeoutMs: 1500 });
+  void sandbox.ready().then(() => performance.mark('session-lab:sandbox-ready'), () => undefined);
+  const server = portFor(sandbox);
+  const storage = safeStorage();
+  const mountPoint = document.createElement('div');
+  root.append(mountPoint);
+
+  const build = (id: string, withLink: LinkOutcome): Mounted => {
+    const example = examples.find((e) => e.id === id)!;
+    const controller = new PlaygroundController({ example, server, storage });
+    controller.restoreFrom(withLink);
+    const firstLoad = controller.loadCode().then((r) => {
+      performance.mark('session-lab:routes-loaded');
+      return r;
+    });
+    const view = new PlaygroundView({
+      root: mountPoint,
+      controller,
+      lang,
+      mode,
+      examples: examples.map((e) => ({ id: e.id, title: e.title })),
+      onPickExample: (next) => {
+        current.controller.saveNow();
+        current.view.dispose();
+        current.controller.dispose();
+        const url = new URL(location.href);
+        url.searchParams.set('example', next);
+        history.replaceState(history.state, '', url);
+        const fresh = build(next, { kind: 'none' });
+        current.controller = fresh.controller;
+        current.view = fresh.view;
+      },
+      embedUrl: data.embedBase ? new URL(`${data.embedBase}${id}/`, location.href).href : undefined,
+      staticCode: example.id === data.initial ? staticCode : null,
+      editorAfter: firstLoad,
+    });
+    return { controller, view, sandbox };
+  };
+  const current = build(exampleId, link);
+  addEventListener('pagehide', () => current.controller.saveNow());
+  root.dispatchEvent(new CustomEvent('session-lab:mounted', { bubbles: true }));
+  return current;
+}
+
+/** Mounts every playground on the page: full ones now, lessons when they come near the viewport. */
+export function mountAll(): void {
+  const roots = [...document.querySelectorAll<HTMLElement>('[data-slp-root]')];
+  const lazy = roots.filter((r) => r.dataset.mode === 'lesson');
+  for (const r of roots) if (r.dataset.mode !== 'lesson') exposeForTests(mount(r));
+  if (lazy.length === 0) return;
+  if (typeof IntersectionObserver !== 'function') {
+    for (const r of lazy) exposeForTests(mount(r));
+    return;
+  }
+  const io = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        io.unobserve(e.target);
+        exposeForTests(mount(e.target as HTMLElement));
+      }
+    },
+    { rootMargin: '400px' },
+  );
+  for (const r of lazy) io.observe(r);
+}
+
+/** The bench reads timings through this; it holds no secrets and changes nothing by itself. */
+function exposeForTests(m: Mounted | null): void {
+  if (!m) return;
+  const w = window as unknown as { __sessionLab?: Mounted[] };
+  (w.__sessionLab ??= []).push(m);
+}
