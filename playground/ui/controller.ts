@@ -166,7 +166,7 @@ export class PlaygroundController {
     return {
       v: SNAPSHOT_VERSION,
       example: this.example.id,
-      code: this.code,
+      code: this.code === this.example.code ? null : this.code,
       settings: { ...this.settings, SECRET_KEY_FALLBACKS: [...this.settings.SECRET_KEY_FALLBACKS] },
       users: trimUsers(this.users.map((u) => u.toJSON())),
       selected: this.selectedId,
@@ -175,7 +175,7 @@ export class PlaygroundController {
   }
 
   applySnapshot(s: Snapshot): void {
-    this.code = s.code;
+    this.code = s.code ?? this.example.code;
     this.settings = readSettings(s.settings);
     this.users = s.users.map((u) => SimulatedBrowser.fromJSON(u));
     this.selectedId = s.selected;

@@ -25,7 +25,11 @@ export const SNAPSHOT_LIMITS = {
 export interface Snapshot {
   v: typeof SNAPSHOT_VERSION;
   example: string;
-  code: string;
+  /**
+   * The reader's code, or null while it is the example's untouched starting code: the page then shows
+   * the starting code in its own language (a Spanish visit must not turn the English page Spanish).
+   */
+  code: string | null;
   settings: SessionSettings;
   users: SimulatedBrowserJSON[];
   selected: string;
@@ -85,8 +89,8 @@ export function checkSnapshot(raw: unknown): Checked<Snapshot> {
     const r = raw as Record<string, unknown>;
     if (r.v !== SNAPSHOT_VERSION) fail(`unknown version ${JSON.stringify(r.v)?.slice(0, 20)}`);
     if (typeof r.example !== 'string' || !EXAMPLE_ID.test(r.example)) fail('bad example id');
-    if (typeof r.code !== 'string') fail('code missing');
-    if ((r.code as string).length > SNAPSHOT_LIMITS.code) fail('code too long');
+    if (typeof r.code !== 'string' && r.code !== null) fail('code missing');
+    if (typeof r.code === 'string' && r.code.length > SNAPSHOT_LIMITS.code) fail('code too long');
     if (!Array.isArray(r.users) || r.users.length === 0) fail('no users');
     if ((r.users as unknown[]).length > SNAPSHOT_LIMITS.users) fail('too many users');
     const users = (r.users as unknown[]).map((u, i) => {
@@ -113,7 +117,7 @@ export function checkSnapshot(raw: unknown): Checked<Snapshot> {
       value: {
         v: SNAPSHOT_VERSION,
         example: r.example as string,
-        code: r.code as string,
+        code: r.code as string | null,
         settings: readSettings(r.settings),
         users: trimUsers(users),
         selected,

@@ -220,3 +220,24 @@ describe('PlaygroundController: code, loading and saving', () => {
     expect(pg.serverConfig()).toMatchObject({ SECRET_KEY: 'k', EXTRA: 1, SESSION_COOKIE_SECURE: true, SESSION_COOKIE_NAME: 'session' });
   });
 });
+
+describe('PlaygroundController: saved code and the page language', () => {
+  const ENGLISH: ExampleDef = { ...SEED, code: SEED.code.replace('No has iniciado sesión.', 'You are not logged in.') };
+
+  it('an untouched example is saved without code, so the other language shows its own starting code', () => {
+    const spanish = make(SEED);
+    spanish.pg.saveNow();
+    const english = new PlaygroundController({ example: ENGLISH, server: new FakeServer(), storage: spanish.storage, timers: manualTimers(), startTime: 1_800_000_000 });
+    english.restoreFrom({ kind: 'none' });
+    expect(english.code).toBe(ENGLISH.code);
+  });
+
+  it("the reader's edited code is kept whatever the page language", () => {
+    const spanish = make(SEED);
+    spanish.pg.setCode(SEED.code + '\n// mi cambio');
+    spanish.pg.saveNow();
+    const english = new PlaygroundController({ example: ENGLISH, server: new FakeServer(), storage: spanish.storage, timers: manualTimers(), startTime: 1_800_000_000 });
+    english.restoreFrom({ kind: 'none' });
+    expect(english.code).toBe(SEED.code + '\n// mi cambio');
+  });
+});
