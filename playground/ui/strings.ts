@@ -109,6 +109,9 @@ const es = {
   'response.timeout': 'La ruta {method} {path} tardó demasiado (¿un bucle infinito?) y se detuvo. Se reinició el servidor; las cookies se conservan.',
   'response.crash': 'El servidor se cayó atendiendo {method} {path} y se reinició. Las cookies se conservan.',
   'response.htmlFrame': 'Vista del HTML de la respuesta (sin scripts)',
+  // The one line a screen reader hears after each request (the response region itself is not live).
+  'response.liveSummary': '{method} {path} → {status}',
+  'response.liveCookie': 'cookie {name} {change}',
   // trace
   'trace.title': 'Qué hizo la sesión',
   'trace.opened.none': 'La petición no traía cookie de sesión: sesión nueva y vacía.',
@@ -343,6 +346,8 @@ const en: Record<StringKey, string> = {
   'response.timeout': 'The route {method} {path} took too long (an infinite loop?) and was stopped. The server restarted; cookies are kept.',
   'response.crash': 'The server crashed while handling {method} {path} and restarted. Cookies are kept.',
   'response.htmlFrame': "View of the response's HTML (no scripts)",
+  'response.liveSummary': '{method} {path} → {status}',
+  'response.liveCookie': 'cookie {name} {change}',
   'trace.title': 'What the session did',
   'trace.opened.none': 'The request carried no session cookie: a new, empty session.',
   'trace.opened.ok': 'The session cookie arrived and its signature is valid: the session opened with its data.',

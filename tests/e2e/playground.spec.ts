@@ -33,6 +33,8 @@ const LANGS = {
     addUser: 'Añadir usuario',
     users: 'Usuarios simulados',
     editor: 'Código de las rutas',
+    added: 'nueva',
+    settings: 'Ajustes',
   },
   en: {
     base: '/en/playground/',
@@ -57,6 +59,8 @@ const LANGS = {
     addUser: 'Add user',
     users: 'Simulated users',
     editor: 'Route code',
+    added: 'added',
+    settings: 'Settings',
   },
 } as const;
 
@@ -190,6 +194,50 @@ for (const [lang, w] of Object.entries(LANGS)) {
       await page.waitForTimeout(800);
       await page.reload();
       await expect(page.getByRole('textbox', { name: w.editor })).toHaveValue(edited);
+    });
+
+    test('a Send is announced as one short line; the response region itself is not live', async ({ page }) => {
+      await open(page, w);
+      await expect(response(page, w)).not.toHaveAttribute('aria-live', /.*/);
+      const live = page.locator('.slp-live-summary');
+      await expect(live).toHaveAttribute('role', 'status');
+      // Work restored on load is not news.
+      await expect(live).toHaveText('');
+      await send(page, w, '/');
+      await expect(live).toHaveText(new RegExp(`^GET / → 200\\b.*, cookie session ${w.added}$`));
+      await send(page, w, '/perfil');
+      await expect(live).toHaveText(/^GET \/perfil → 200\b/);
+      // Heard, not seen.
+      expect((await live.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+    });
+
+    test('every control has an accessible name and a visible keyboard focus', async ({ page }) => {
+      await open(page, w);
+      await send(page, w, '/');
+      await page.getByRole('button', { name: w.settings }).click();
+      await page.getByRole('button', { name: w.editData }).click();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Accessibility.enable');
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number }[] };
+      const controls = nodes.filter((n) => !n.ignored && ['button', 'textbox', 'combobox', 'checkbox', 'spinbutton', 'tab'].includes(n.role?.value ?? ''));
+      expect(controls.length).toBeGreaterThan(20);
+      expect(controls.filter((n) => !n.name?.value.trim()).map((n) => n.role?.value)).toEqual([]);
+      // A key press puts Chromium in keyboard mode, where :focus-visible applies to focus().
+      await page.keyboard.press('Shift');
+      const focus = await page.locator('.slp').first().evaluate((root) => {
+        const unmarked: string[] = [];
+        let checked = 0;
+        for (const el of root.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex="0"]')) {
+          if (el.offsetParent === null) continue;
+          el.focus();
+          checked++;
+          const style = getComputedStyle(el);
+          if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) unmarked.push(el.outerHTML.slice(0, 80));
+        }
+        return { checked, unmarked };
+      });
+      expect(focus.checked).toBeGreaterThan(20);
+      expect(focus.unmarked).toEqual([]);
     });
 
     test('phone width: plain editor, browser first, nothing overflows', async ({ browser }) => {
