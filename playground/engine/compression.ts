@@ -13,7 +13,10 @@
  * match can reach old data; inflate empties its window), so the output does not change. Tests
  * compare against pako.deflate, pako.Inflate and Flask's own cookies.
  */
-import { Inflate, deflate as pakoDeflate } from 'pako';
+// pako's own lib files, not its ESM build: the zlib internals below come from lib/zlib, and the ESM
+// build would bring a second copy of zlib into every bundle.
+import { deflate as pakoDeflate } from 'pako/lib/deflate.js';
+import { Inflate } from 'pako/lib/inflate.js';
 import zlibDeflate from 'pako/lib/zlib/deflate.js';
 import zlibInflate from 'pako/lib/zlib/inflate.js';
 import GZheader from 'pako/lib/zlib/gzheader.js';

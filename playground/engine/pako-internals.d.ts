@@ -39,3 +39,9 @@ declare module 'pako/lib/zlib/inflate.js' {
 declare module 'pako/lib/zlib/gzheader.js' {
   export default class GZheader {}
 }
+declare module 'pako/lib/deflate.js' {
+  export { deflate } from 'pako';
+}
+declare module 'pako/lib/inflate.js' {
+  export { Inflate } from 'pako';
+}
