@@ -66,9 +66,11 @@ export interface SandboxFrame {
 
 /**
  * Creates the iframe and boots the worker. Resolves once the worker said `ready` on the port;
- * rejects after `startMs` (a frame that never starts must not hang the caller).
+ * rejects after `startMs` (a frame that never starts must not hang the caller), or when `bundle`
+ * fails. `bundle` may still be loading: the iframe's process starts meanwhile, which is most of the
+ * start-up time, and the worker boots when both the relay and the text are there.
  */
-export function createFrame(parent: HTMLElement, bundle: string, events: FrameEvents, startMs = 10_000): Promise<SandboxFrame> {
+export function createFrame(parent: HTMLElement, bundle: string | Promise<string>, events: FrameEvents, startMs = 10_000): Promise<SandboxFrame> {
   const iframe = document.createElement('iframe');
   iframe.setAttribute('sandbox', 'allow-scripts');
   iframe.setAttribute('csp', SANDBOX_CSP);
@@ -88,6 +90,9 @@ export function createFrame(parent: HTMLElement, bundle: string, events: FrameEv
 
   return new Promise<SandboxFrame>((resolve, reject) => {
     let started = false;
+    let booting = false;
+    const text = Promise.resolve(bundle);
+    text.catch((e: unknown) => fail(e instanceof Error ? e : new Error(String(e))));
     const timer = setTimeout(() => fail(new Error(`the sandbox did not start within ${startMs} ms`)), startMs);
 
     const onWindowMessage = (event: MessageEvent) => {
@@ -96,8 +101,14 @@ export function createFrame(parent: HTMLElement, bundle: string, events: FrameEv
       const d: unknown = event.data;
       if (typeof d !== 'object' || d === null) return;
       const type = Object.getOwnPropertyDescriptor(d, 'type')?.value;
-      if (type === 'relay-ready' && !started) {
-        iframe.contentWindow?.postMessage({ type: 'boot', bundle }, '*', [channel.port2]);
+      if (type === 'relay-ready' && !started && !booting) {
+        booting = true;
+        text.then(
+          (code) => {
+            if (!destroyed) iframe.contentWindow?.postMessage({ type: 'boot', bundle: code }, '*', [channel.port2]);
+          },
+          () => undefined, // reported by the catch above
+        );
       } else if (type === 'alive') {
         const n = Object.getOwnPropertyDescriptor(d, 'nonce')?.value;
         probes.get(n)?.(true);

@@ -1,6 +1,10 @@
 /**
  * The page side of the sandbox: owns the iframe + worker, sends one call at a time, times each call,
  * and rebuilds the sandbox when the reader's code hangs or crashes it. No promise is left hanging.
+ *
+ * Start-up order matters for the first response: the iframe (its own process) is created at once,
+ * while the runtime text is still loading; the worker boots as soon as both are there. The
+ * TypeScript compiler is loaded into the worker only for code that was not compiled at build time.
  */
 import type { WireRequest, WireResponse } from '../engine/wire.ts';
 import type { SessionConfig, SessionTrace } from './engine-types.ts';
@@ -10,6 +14,12 @@ import { validateFromWorker } from './protocol.ts';
 import type { CodeError, FromWorker, PlainObject, RouteInfo, ToWorker } from './protocol.ts';
 
 export type { CodeError, RouteInfo };
+
+/** Code already transpiled to JavaScript (at build time), with its source map's mappings. */
+export interface Precompiled {
+  js: string;
+  mappings: string;
+}
 
 export type LoadResult =
   | { ok: true; routes: RouteInfo[]; logs: string[] }
@@ -34,6 +44,11 @@ export interface SandboxOptions {
   parent?: HTMLElement;
   /** The runtime bundle text (default: the `virtual:session-lab-runtime` module, loaded on demand). */
   loadRuntime?: () => Promise<string>;
+  /**
+   * The compiler bundle text (default: `virtual:session-lab-compiler`), needed for any load without
+   * `precompiled` code; null when the runtime has its compiler built in (tests).
+   */
+  loadCompiler?: (() => Promise<string>) | null;
 }
 
 export class SandboxDisposedError extends Error {
@@ -44,7 +59,8 @@ export class SandboxDisposedError extends Error {
 }
 
 type Job =
-  | { kind: 'load'; code: string; resolve: (r: LoadResult) => void; reject: (e: unknown) => void }
+  | { kind: 'load'; code: string; compiled?: Precompiled; resolve: (r: LoadResult) => void; reject: (e: unknown) => void }
+  | { kind: 'compiler'; resolve: (r: LoadResult) => void; reject: (e: unknown) => void }
   | {
       kind: 'request';
       request: WireRequest;
@@ -56,6 +72,9 @@ type Job =
 type Outcome = { reply: FromWorker } | { failure: 'timeout' | 'crash' | 'protocol'; message: string };
 
 const defaultRuntime = () => import('virtual:session-lab-runtime').then((m) => m.default);
+const defaultCompiler = () => import('virtual:session-lab-compiler').then((m) => m.default);
+/** Evaluating sucrase in a cold worker takes a few hundred ms on a slow machine: a larger budget. */
+const COMPILER_BUDGET_MS = 10_000;
 
 export class SandboxHost {
   onRestart?: (why: 'timeout' | 'crash') => void;
@@ -63,7 +82,11 @@ export class SandboxHost {
   readonly #timeoutMs: number;
   readonly #parent: HTMLElement;
   readonly #loadRuntime: () => Promise<string>;
+  readonly #loadCompiler: (() => Promise<string>) | null;
   #bundle: Promise<string> | undefined;
+  #compilerText: Promise<string> | undefined;
+  /** Frames whose worker has the compiler installed. */
+  #withCompiler = new WeakSet<SandboxFrame>();
   #frame: SandboxFrame | undefined;
   #starting: Promise<SandboxFrame> | undefined;
   #ready: Promise<void>;
@@ -72,6 +95,7 @@ export class SandboxHost {
   #disposed = false;
   #nextId = 1;
   #lastGoodCode: string | undefined;
+  #lastGoodCompiled: Precompiled | undefined;
   /** Settles the call in flight when the frame reports a failure or a reply arrives. */
   #settle: ((outcome: Outcome) => void) | undefined;
   #pendingId = -1;
@@ -80,6 +104,7 @@ export class SandboxHost {
     this.#timeoutMs = opts.timeoutMs ?? 1500;
     this.#parent = opts.parent ?? document.body;
     this.#loadRuntime = opts.loadRuntime ?? defaultRuntime;
+    this.#loadCompiler = opts.loadCompiler === undefined ? defaultCompiler : opts.loadCompiler;
     this.#ready = this.#ensureFrame().then(() => undefined);
     // Callers who never await ready() must not see an unhandled rejection.
     this.#ready.catch(() => {});
@@ -89,8 +114,17 @@ export class SandboxHost {
     return this.#ready;
   }
 
-  load(code: string): Promise<LoadResult> {
-    return new Promise((resolve, reject) => this.#enqueue({ kind: 'load', code, resolve, reject }));
+  /** `compiled`: the build's transpiled form of exactly this code, if there is one (skips the compiler). */
+  load(code: string, compiled?: Precompiled): Promise<LoadResult> {
+    return new Promise((resolve, reject) => this.#enqueue({ kind: 'load', code, compiled, resolve, reject }));
+  }
+
+  /**
+   * Loads the compiler into the worker now (in the queue, like any call), so the first edit does not
+   * wait for it. Resolves `{ ok: true, routes: [] }` or the failure; never needed for correctness.
+   */
+  prepareCompiler(): Promise<LoadResult> {
+    return new Promise((resolve, reject) => this.#enqueue({ kind: 'compiler', resolve, reject }));
   }
 
   request(request: WireRequest, env: { config: SandboxConfig; now: number }): Promise<RunResult> {
@@ -135,10 +169,21 @@ export class SandboxHost {
   async #run(job: Job): Promise<void> {
     const frame = await this.#ensureFrame();
     if (this.#disposed) throw new SandboxDisposedError();
+    if (job.kind === 'compiler' || (job.kind === 'load' && !job.compiled)) {
+      const ready = await this.#ensureCompiler(frame);
+      if (ready !== true) {
+        await this.#failed(job, frame, ready);
+        return;
+      }
+    }
+    if (job.kind === 'compiler') {
+      job.resolve({ ok: true, routes: [], logs: [] });
+      return;
+    }
     const id = this.#nextId++;
     const message: ToWorker =
       job.kind === 'load'
-        ? { type: 'load', id, code: job.code }
+        ? withCompiled({ type: 'load', id, code: job.code }, job.compiled)
         : { type: 'request', id, request: job.request, env: { config: job.env.config as unknown as PlainObject, now: job.env.now } };
     const outcome = await this.#call(frame, message);
 
@@ -147,6 +192,7 @@ export class SandboxHost {
       if (job.kind === 'load') {
         if (reply.type === 'loaded') {
           this.#lastGoodCode = job.code;
+          this.#lastGoodCompiled = job.compiled;
           job.resolve({ ok: true, routes: reply.routes, logs: reply.logs });
         } else if (reply.type === 'load-error') {
           job.resolve({ ok: false, error: reply.error, logs: reply.logs });
@@ -163,8 +209,11 @@ export class SandboxHost {
       }
       return;
     }
+    await this.#failed(job, frame, outcome);
+  }
 
-    // No reply: a timeout, a crash, or a broken message. The first two cost the frame.
+  /** No reply: a timeout, a crash, or a broken message. The first two cost the frame. */
+  async #failed(job: Job, frame: SandboxFrame, outcome: Exclude<Outcome, { reply: FromWorker }>): Promise<void> {
     if (outcome.failure !== 'protocol') {
       // A looping worker leaves the relay free to answer; a dead process answers nothing.
       const why = outcome.failure === 'timeout' && !(await frame.alive()) ? 'crash' : outcome.failure;
@@ -175,19 +224,42 @@ export class SandboxHost {
         why === 'timeout'
           ? `The code ran for more than ${this.#timeoutMs} ms (an endless loop?), so the server was restarted.`
           : `The server crashed (${outcome.message}) and was restarted.`;
-      if (job.kind === 'load') job.resolve({ ok: false, error: { kind: why, message }, logs: [] });
+      if (job.kind !== 'request') job.resolve({ ok: false, error: { kind: why, message }, logs: [] });
       else job.resolve({ ok: false, error: { kind: why, message, ...where(job.request) } });
       await this.#restart(why);
       return;
     }
-    if (job.kind === 'load') job.resolve({ ok: false, error: { kind: 'crash', message: outcome.message }, logs: [] });
+    if (job.kind !== 'request') job.resolve({ ok: false, error: { kind: 'crash', message: outcome.message }, logs: [] });
     else job.resolve({ ok: false, error: { kind: 'protocol', message: outcome.message, ...where(job.request) } });
   }
 
+  /** Sends the compiler into this frame's worker once; true, or the failure to report. */
+  async #ensureCompiler(frame: SandboxFrame): Promise<true | Exclude<Outcome, { reply: FromWorker }>> {
+    if (this.#loadCompiler === null || this.#withCompiler.has(frame)) return true;
+    let text: string;
+    try {
+      this.#compilerText ??= this.#loadCompiler();
+      text = await this.#compilerText;
+    } catch (e) {
+      this.#compilerText = undefined; // a flaky network may do better next time
+      return { failure: 'protocol', message: `The TypeScript compiler could not be loaded: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    if (this.#disposed) throw new SandboxDisposedError();
+    const outcome = await this.#call(frame, { type: 'compiler', id: this.#nextId++, code: text }, COMPILER_BUDGET_MS);
+    if ('reply' in outcome) {
+      if (outcome.reply.type === 'ready') {
+        this.#withCompiler.add(frame);
+        return true;
+      }
+      return { failure: 'protocol', message: `The sandbox could not install the TypeScript compiler (it answered "${outcome.reply.type}").` };
+    }
+    return outcome;
+  }
+
   /** Sends one message and waits for its reply, the time budget, or a failure, whichever comes first. */
-  #call(frame: SandboxFrame, message: ToWorker): Promise<Outcome> {
+  #call(frame: SandboxFrame, message: ToWorker, budgetMs = this.#timeoutMs): Promise<Outcome> {
     return new Promise<Outcome>((resolve) => {
-      const timer = setTimeout(() => finish({ failure: 'timeout', message: 'timeout' }), this.#timeoutMs);
+      const timer = setTimeout(() => finish({ failure: 'timeout', message: 'timeout' }), budgetMs);
       const finish = (outcome: Outcome) => {
         clearTimeout(timer);
         this.#settle = undefined;
@@ -222,18 +294,15 @@ export class SandboxHost {
     if (!this.#starting) {
       this.#bundle ??= this.#loadRuntime();
       const bundle = this.#bundle;
-      this.#starting = bundle
-        .then((text) =>
-          createFrame(this.#parent, text, {
-            message: (data) => {
-              if (this.#frame === frame) this.#onWorkerMessage(data);
-            },
-            failed: (reason) => {
-              if (this.#frame === frame) this.#settle?.({ failure: 'crash', message: reason });
-            },
-          }),
-        )
-        .then(
+      // The frame starts now, in parallel with the runtime's download; it boots when both are ready.
+      this.#starting = createFrame(this.#parent, bundle, {
+        message: (data) => {
+          if (this.#frame === frame) this.#onWorkerMessage(data);
+        },
+        failed: (reason) => {
+          if (this.#frame === frame) this.#settle?.({ failure: 'crash', message: reason });
+        },
+      }).then(
           (f) => {
             frame = f;
             this.#starting = undefined;
@@ -270,10 +339,13 @@ export class SandboxHost {
       // a listener's error is not the sandbox's
     }
     const code = this.#lastGoodCode;
+    const compiled = this.#lastGoodCompiled;
     if (code === undefined) return;
     try {
       const frame = await this.#ensureFrame();
-      const outcome = await this.#call(frame, { type: 'load', id: this.#nextId++, code });
+      // Without its compiler the code cannot load; the next call will try again.
+      if (!compiled && (await this.#ensureCompiler(frame)) !== true) return;
+      const outcome = await this.#call(frame, withCompiled({ type: 'load', id: this.#nextId++, code }, compiled));
       if (!('reply' in outcome) || outcome.reply.type !== 'loaded') {
         // It worked once but not now (it depends on chance or time): forget it rather than loop.
         this.#lastGoodCode = undefined;
@@ -283,6 +355,10 @@ export class SandboxHost {
       // The next call will try to start a frame again and report its own failure.
     }
   }
+}
+
+function withCompiled(message: { type: 'load'; id: number; code: string }, compiled: Precompiled | undefined): ToWorker {
+  return compiled ? { ...message, compiled: { js: compiled.js, mappings: compiled.mappings } } : message;
 }
 
 function where(request: WireRequest): { method: string; path: string } {

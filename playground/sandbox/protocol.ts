@@ -33,10 +33,13 @@ export interface PlainObject {
 }
 
 // ---- page → worker ----
-export type LoadMessage = { type: 'load'; id: number; code: string };
+/** `compiled`: the code already transpiled (build time), so the worker needs no compiler for it. */
+export type LoadMessage = { type: 'load'; id: number; code: string; compiled?: { js: string; mappings: string } };
 export type RequestMessage = { type: 'request'; id: number; request: WireRequest; env: RequestEnv };
 export type PingMessage = { type: 'ping'; id: number };
-export type ToWorker = LoadMessage | RequestMessage | PingMessage;
+/** The TypeScript compiler bundle's text, sent once per worker before the first load that needs it; answered by `ready`. */
+export type CompilerMessage = { type: 'compiler'; id: number; code: string };
+export type ToWorker = LoadMessage | RequestMessage | PingMessage | CompilerMessage;
 
 // ---- worker → page ----
 export type ReadyMessage = { type: 'ready'; id: number };
@@ -58,6 +61,8 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string 
 // Generous caps: they bound what a hostile worker can make the page hold, not what a lesson needs.
 export const LIMITS = {
   code: 512 * 1024,
+  compiled: 2 * 1024 * 1024,
+  compiler: 4 * 1024 * 1024,
   body: 1024 * 1024,
   header: 64 * 1024,
   headers: 500,
@@ -228,8 +233,17 @@ export function validateToWorker(data: unknown): Validated<ToWorker> {
     const o = record(data, 'a message');
     const type = own(o, 'type');
     switch (type) {
-      case 'load':
-        return { type, id: id(o), code: str(o, 'code', LIMITS.code) };
+      case 'load': {
+        const out: LoadMessage = { type, id: id(o), code: str(o, 'code', LIMITS.code) };
+        const compiled = own(o, 'compiled');
+        if (compiled !== undefined) {
+          const c = record(compiled, '"compiled"');
+          out.compiled = { js: str(c, 'js', LIMITS.compiled), mappings: str(c, 'mappings', LIMITS.compiled) };
+        }
+        return out;
+      }
+      case 'compiler':
+        return { type, id: id(o), code: str(o, 'code', LIMITS.compiler) };
       case 'request': {
         const env = record(own(o, 'env'), '"env"');
         const now = own(env, 'now');

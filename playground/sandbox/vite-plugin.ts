@@ -1,21 +1,38 @@
 /**
- * Builds the sandbox runtime (harness + sucrase + itty-router + engine) into one classic script and
- * hands it to the page as a string: the sandbox's relay turns that text into a blob: worker, so the
- * runtime never needs a URL on the site (an opaque-origin frame could not fetch it anyway).
+ * Builds the sandbox runtime (harness + itty-router + engine) into one classic script and hands it
+ * to the page as a string: the sandbox's relay turns that text into a blob: worker, so the runtime
+ * never needs a URL on the site (an opaque-origin frame could not fetch it anyway). The TypeScript
+ * compiler (sucrase, as heavy as the rest together) is a second string the page sends into the
+ * worker only when code that was not compiled at build time has to load (runtime/transform-lazy.ts).
  *
  *   import { sessionLabRuntime } from './playground/sandbox/vite-plugin.ts'
  *   vite: { plugins: [sessionLabRuntime()] }
  *
- * then `import('virtual:session-lab-runtime')` gives `{ default: string }`, the same in dev and build.
+ * then `import('virtual:session-lab-runtime')` and `import('virtual:session-lab-compiler')` each give
+ * `{ default: string }`, the same in dev and build.
  */
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 export const RUNTIME_MODULE_ID = 'virtual:session-lab-runtime';
+export const COMPILER_MODULE_ID = 'virtual:session-lab-compiler';
 // No ".ts"/".css" ending, so no other plugin claims the resolved id.
 const RESOLVED_ID = `\0${RUNTIME_MODULE_ID}`;
+const RESOLVED_COMPILER_ID = `\0${COMPILER_MODULE_ID}`;
 
 export const RUNTIME_ENTRY = fileURLToPath(new URL('./runtime/entry.ts', import.meta.url));
+export const COMPILER_ENTRY = fileURLToPath(new URL('./runtime/compiler-entry.ts', import.meta.url));
+const LAZY_TRANSFORM = fileURLToPath(new URL('./runtime/transform-lazy.ts', import.meta.url));
+/** The global the compiler bundle declares (kept in sync with runtime/transform-lazy.ts by a test). */
+export const COMPILER_GLOBAL = '__sessionLabCompiler';
+
+/** The worker's compile.ts gets the lazy compiler slot instead of sucrase. */
+const lazyTransform: esbuild.Plugin = {
+  name: 'session-lab-lazy-transform',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/transform\.ts$/ }, (args) => (args.importer.endsWith('compile.ts') ? { path: LAZY_TRANSFORM } : undefined));
+  },
+};
 
 export interface RuntimeBuildOptions {
   minify?: boolean;
@@ -31,7 +48,7 @@ export interface RuntimeBundle {
 
 /** Builds the worker bundle in Node (used by the plugin, tests and benches). */
 export async function buildRuntimeBundle(options: RuntimeBuildOptions = {}): Promise<RuntimeBundle> {
-  const plugins: esbuild.Plugin[] = [];
+  const plugins: esbuild.Plugin[] = [lazyTransform];
   if (options.sessionLab) {
     const replacement = options.sessionLab;
     plugins.push({
@@ -61,6 +78,27 @@ export async function buildRuntimeBundle(options: RuntimeBuildOptions = {}): Pro
   };
 }
 
+/** Builds the compiler bundle (sucrase behind `transpile`), a script declaring COMPILER_GLOBAL. */
+export async function buildCompilerBundle(options: { minify?: boolean } = {}): Promise<RuntimeBundle> {
+  const result = await esbuild.build({
+    entryPoints: [COMPILER_ENTRY],
+    bundle: true,
+    format: 'iife',
+    globalName: COMPILER_GLOBAL,
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    minify: options.minify ?? true,
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  return {
+    code: result.outputFiles[0].text,
+    inputs: Object.keys(result.metafile.inputs).map((p) => fileURLToPath(new URL(p, `file://${process.cwd()}/`))),
+  };
+}
+
 /** Minimal structural type, so this file does not depend on a particular Vite version's typings. */
 interface PluginLike {
   name: string;
@@ -72,11 +110,12 @@ export function sessionLabRuntime(options: RuntimeBuildOptions = {}): PluginLike
   return {
     name: 'session-lab-runtime',
     resolveId(id) {
-      return id === RUNTIME_MODULE_ID ? RESOLVED_ID : undefined;
+      if (id === RUNTIME_MODULE_ID) return RESOLVED_ID;
+      return id === COMPILER_MODULE_ID ? RESOLVED_COMPILER_ID : undefined;
     },
     async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const bundle = await buildRuntimeBundle(options);
+      if (id !== RESOLVED_ID && id !== RESOLVED_COMPILER_ID) return undefined;
+      const bundle = id === RESOLVED_ID ? await buildRuntimeBundle(options) : await buildCompilerBundle(options);
       for (const file of bundle.inputs) this.addWatchFile(file);
       return `export default ${JSON.stringify(bundle.code)};`;
     },

@@ -3,6 +3,8 @@
  * example in one language, ready to be serialised into the page. A missing example.json gives
  * sensible defaults, so an example can start as just routes.ts.
  */
+import { transpile } from '../sandbox/runtime/transform.ts';
+import type { Transpiled } from '../sandbox/runtime/transform.ts';
 import { localize } from './model.ts';
 import type { CheckDef, ExampleDef, Localized } from './model.ts';
 
@@ -74,4 +76,21 @@ export function loadExample(id: string, lang: 'es' | 'en'): ExampleDef | undefin
 export function loadExamples(lang: 'es' | 'en', only?: string): ExampleDef[] {
   const ids = only ? [only] : exampleIds();
   return ids.map((id) => loadExample(id, lang)).filter((e): e is ExampleDef => e !== undefined);
+}
+
+/**
+ * Each example's starting code compiled to JavaScript now, with the sandbox's own transform, so a
+ * reader's first load needs no compiler in the browser (the worker gets sucrase only for edits).
+ * Code that does not compile is left out: the worker's compiler then reports the error as usual.
+ */
+export function precompile(examples: ExampleDef[]): Record<string, Transpiled> {
+  const out: Record<string, Transpiled> = {};
+  for (const e of examples) {
+    try {
+      out[e.id] = transpile(e.code);
+    } catch {
+      // reported in the browser, with its line, like any syntax error
+    }
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
  * Lessons mount when the playground scrolls near the viewport; the full page mounts at once.
  */
 import { SandboxHost } from '../sandbox/index.ts';
+import type { Precompiled } from '../sandbox/index.ts';
 import { PlaygroundController } from './controller.ts';
 import { defaultConfig } from './engine-session.ts';
 import type { SessionConfig } from './engine-session.ts';
@@ -18,6 +19,22 @@ export interface PageData {
   examples: ExampleDef[];
   initial: string;
   embedBase?: string;
+  /** Per example id: its starting code compiled at build time (examples-build.ts, precompile). */
+  compiled?: Record<string, Precompiled>;
+}
+
+/** The build's compiled code, by source text: any load of exactly that text (first run, reset) skips the compiler. */
+function compiledByCode(data: PageData): Map<string, Precompiled> {
+  const byCode = new Map<string, Precompiled>();
+  const compiled = data.compiled;
+  if (typeof compiled !== 'object' || compiled === null) return byCode;
+  for (const e of data.examples) {
+    const c: unknown = Object.hasOwn(compiled, e.id) ? compiled[e.id] : undefined;
+    if (typeof c !== 'object' || c === null) continue;
+    const { js, mappings } = c as Record<string, unknown>;
+    if (typeof js === 'string' && typeof mappings === 'string') byCode.set(e.code, { js, mappings });
+  }
+  return byCode;
 }
 
 function safeStorage(): KeyValueStore | null {
@@ -33,11 +50,11 @@ function safeStorage(): KeyValueStore | null {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** SandboxHost as the controller's port: never rejects, completes the config with Flask's defaults. */
-function portFor(host: SandboxHost): ServerPort {
+function portFor(host: SandboxHost, compiled: Map<string, Precompiled>): ServerPort {
   return {
     async load(code): Promise<LoadReply> {
       try {
-        const r = await host.load(code);
+        const r = await host.load(code, compiled.get(code));
         return r.ok ? { ok: true, routes: r.routes } : { ok: false, error: r.error };
       } catch (e) {
         return { ok: false, error: { kind: 'crash', message: message(e) } };
@@ -101,15 +118,17 @@ export function mount(root: HTMLElement): Mounted | null {
     history.replaceState(history.state, '', location.pathname + location.search);
   }
 
-  const staticCode = root.querySelector<HTMLElement>('.slp-static');
-  staticCode?.remove();
+  // The sandbox first: its frame and worker take longer to start than everything else here.
   const sandbox = new SandboxHost({ timeoutMs: 1500 });
   void sandbox.ready().then(() => performance.mark('session-lab:sandbox-ready'), () => undefined);
-  const server = portFor(sandbox);
+  const server = portFor(sandbox, compiledByCode(data));
+  const staticCode = root.querySelector<HTMLElement>('.slp-static');
+  staticCode?.remove();
   const storage = safeStorage();
   const mountPoint = document.createElement('div');
   root.append(mountPoint);
 
+  let firstLoaded: Promise<unknown> | undefined;
   const build = (id: string, withLink: LinkOutcome): Mounted => {
     const example = examples.find((e) => e.id === id)!;
     const controller = new PlaygroundController({ example, server, storage });
@@ -118,6 +137,7 @@ export function mount(root: HTMLElement): Mounted | null {
       performance.mark('session-lab:routes-loaded');
       return r;
     });
+    firstLoaded ??= firstLoad;
     const view = new PlaygroundView({
       root: mountPoint,
       controller,
@@ -142,6 +162,10 @@ export function mount(root: HTMLElement): Mounted | null {
     return { controller, view, sandbox };
   };
   const current = build(exampleId, link);
+  // The compiler is for edits: have it in the worker before the first one, once the page is idle.
+  void firstLoaded?.then(
+    () => ('requestIdleCallback' in window ? requestIdleCallback(() => void sandbox.prepareCompiler(), { timeout: 3000 }) : setTimeout(() => void sandbox.prepareCompiler(), 500)),
+  );
   addEventListener('pagehide', () => current.controller.saveNow());
   root.dispatchEvent(new CustomEvent('session-lab:mounted', { bubbles: true }));
   return current;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { buildRuntimeBundle } from '../../playground/sandbox/vite-plugin.ts';
+import { buildCompilerBundle, buildRuntimeBundle } from '../../playground/sandbox/vite-plugin.ts';
 import { defaultConfig } from '../../playground/engine/index.ts';
 
 const CONFIG = defaultConfig({ SECRET_KEY: 'tu_clave_secreta_aqui' });
@@ -28,12 +28,13 @@ const hits: string[] = [];
 
 test.beforeAll(async () => {
   const runtime = (await buildRuntimeBundle()).code;
+  const compiler = (await buildCompilerBundle()).code;
   const page = await esbuild.build({
     entryPoints: [here('./fixtures/sandbox-page.ts')],
     bundle: true,
     format: 'esm',
     write: false,
-    external: ['virtual:session-lab-runtime'],
+    external: ['virtual:session-lab-runtime', 'virtual:session-lab-compiler'],
   });
   const pageJs = page.outputFiles[0].text;
   const html = readFileSync(here('./fixtures/sandbox-page.html'), 'utf8');
@@ -48,6 +49,9 @@ test.beforeAll(async () => {
     } else if (url === '/runtime.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
       res.end(runtime);
+    } else if (url === '/compiler.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(compiler);
     } else if (url === '/favicon.ico') {
       res.writeHead(404).end();
     } else if (url === '/forger.html') {

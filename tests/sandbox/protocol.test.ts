@@ -14,6 +14,15 @@ describe('page → worker messages', () => {
     expect(validateToWorker({ type: 'ping', id: 3 }).ok).toBe(true);
   });
 
+  it('accepts a load with its build-time compiled code, and the compiler message', () => {
+    const compiled = { js: 'exports.default = 1', mappings: 'AAAA' };
+    expect(validateToWorker({ type: 'load', id: 4, code: 'export default 1', compiled })).toEqual({
+      ok: true,
+      value: { type: 'load', id: 4, code: 'export default 1', compiled },
+    });
+    expect(validateToWorker({ type: 'compiler', id: 5, code: 'var x = 1' })).toEqual({ ok: true, value: { type: 'compiler', id: 5, code: 'var x = 1' } });
+  });
+
   it.each([
     ['not an object', 'load'],
     ['unknown type', { type: 'eval', id: 1 }],
@@ -21,6 +30,9 @@ describe('page → worker messages', () => {
     ['fractional id', { type: 'ping', id: 1.5 }],
     ['negative id', { type: 'ping', id: -1 }],
     ['code not a string', { type: 'load', id: 1, code: 42 }],
+    ['compiled not an object', { type: 'load', id: 1, code: 'x', compiled: 'exports.default = 1' }],
+    ['compiled without mappings', { type: 'load', id: 1, code: 'x', compiled: { js: 'x' } }],
+    ['compiler text not a string', { type: 'compiler', id: 1, code: 7 }],
     ['headers not pairs', { type: 'request', id: 1, request: { ...wireRequest, headers: [['a']] }, env: { config: {}, now: 0 } }],
     ['header value not a string', { type: 'request', id: 1, request: { ...wireRequest, headers: [['a', 1]] }, env: { config: {}, now: 0 } }],
     ['now not finite', { type: 'request', id: 1, request: wireRequest, env: { config: {}, now: Infinity } }],

@@ -7,6 +7,7 @@ import { serve } from '../../playground/sandbox/runtime/serve.ts';
 import type { PortLike } from '../../playground/sandbox/runtime/serve.ts';
 import * as sessionLab from '../../playground/sandbox/runtime/session-lab.ts';
 import { defaultConfig, signWithTimestamp } from '../../playground/engine/index.ts';
+import { transpile } from '../../playground/sandbox/runtime/transform.ts';
 import { EXAMPLE } from './example.ts';
 
 let open: MessagePort[] = [];
@@ -56,6 +57,26 @@ describe('serve() with the real engine behind session-lab', () => {
 
     port.send({ type: 'request', id: 3, request: get('/perfil', setCookie.split(';')[0]), env: { config, now: 1_764_370_060 } });
     expect(await port.next()).toMatchObject({ type: 'response', id: 3, response: { body: 'Bienvenido, ejemplo_usuario!' } });
+  });
+
+  it('runs build-time compiled code as given, without compiling the source again', async () => {
+    const port = connect();
+    await port.next();
+    const compiled = transpile(EXAMPLE);
+    port.send({ type: 'load', id: 1, code: EXAMPLE, compiled });
+    expect(await port.next()).toMatchObject({ type: 'loaded', id: 1, routes: [{ path: '/' }, { path: '/perfil' }, { path: '/logout' }] });
+    // The compiled JavaScript is what runs: one route fewer there, one route fewer served.
+    const fewer = transpile(EXAMPLE.replace(/router\.get\('\/logout'[\s\S]*?\n\}\);?\n/, ''));
+    expect(fewer.js).not.toBe(compiled.js);
+    port.send({ type: 'load', id: 2, code: EXAMPLE, compiled: fewer });
+    expect(await port.next()).toMatchObject({ type: 'loaded', id: 2, routes: [{ path: '/' }, { path: '/perfil' }] });
+  });
+
+  it('acknowledges the compiler message (Node has the compiler built in)', async () => {
+    const port = connect();
+    await port.next();
+    port.send({ type: 'compiler', id: 3, code: 'var unused = 1' });
+    expect(await port.next()).toEqual({ type: 'ready', id: 3 });
   });
 
   it('answers an ill-formed message with fatal and keeps serving', async () => {

@@ -3,7 +3,9 @@ import { gzipSync } from 'node:zlib';
 import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RUNTIME_MODULE_ID, buildRuntimeBundle, sessionLabRuntime } from '../../playground/sandbox/vite-plugin.ts';
+import { COMPILER_GLOBAL, COMPILER_MODULE_ID, RUNTIME_MODULE_ID, buildCompilerBundle, buildRuntimeBundle, sessionLabRuntime } from '../../playground/sandbox/vite-plugin.ts';
+import { COMPILER_GLOBAL as LAZY_GLOBAL, hasCompiler, installCompiler, transpile as lazyTranspile } from '../../playground/sandbox/runtime/transform-lazy.ts';
+import { transpile } from '../../playground/sandbox/runtime/transform.ts';
 import * as sessionLab from '../../playground/sandbox/runtime/session-lab.ts';
 
 let vite: ViteDevServer;
@@ -34,13 +36,38 @@ describe('the Vite plugin', () => {
 });
 
 describe('buildRuntimeBundle', () => {
-  it('bundles sucrase, itty-router and the engine, listing its inputs', async () => {
+  it('bundles itty-router and the engine, one copy of zlib, and no compiler', async () => {
     const bundle = await buildRuntimeBundle();
     const inputs = bundle.inputs.join('\n');
-    expect(inputs).toMatch(/node_modules\/sucrase\//);
+    expect(inputs).not.toMatch(/node_modules\/sucrase\//);
+    expect(inputs).toMatch(/playground\/sandbox\/runtime\/transform-lazy\.ts/);
     expect(inputs).toMatch(/node_modules\/itty-router\//);
     expect(inputs).toMatch(/playground\/engine\/middleware\.ts/);
+    expect(inputs).toMatch(/node_modules\/pako\/lib\/zlib\/deflate\.js/);
+    expect(inputs).not.toMatch(/node_modules\/pako\/dist\//);
     console.log(`[sandbox] runtime bundle: ${(bundle.code.length / 1024).toFixed(0)} KB minified, ${(gzipSync(bundle.code, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+  });
+
+  it('builds the compiler apart, and the worker can install it and compile like Node does', async () => {
+    const bundle = await buildCompilerBundle();
+    expect(bundle.inputs.join('\n')).toMatch(/node_modules\/sucrase\//);
+    expect(COMPILER_GLOBAL).toBe(LAZY_GLOBAL);
+    expect(hasCompiler()).toBe(false);
+    expect(() => lazyTranspile('const a = 1')).toThrow(/not loaded/);
+    installCompiler(bundle.code);
+    expect(hasCompiler()).toBe(true);
+    // The global the bundle declares stays inside the Function's scope.
+    expect((globalThis as Record<string, unknown>)[COMPILER_GLOBAL]).toBeUndefined();
+    const code = "import { AutoRouter } from 'itty-router';\nconst n: number = 1;\nexport default AutoRouter();\n";
+    expect(lazyTranspile(code)).toEqual(transpile(code));
+    expect(() => lazyTranspile('const = ;')).toThrow();
+    console.log(`[sandbox] compiler bundle: ${(bundle.code.length / 1024).toFixed(0)} KB minified, ${(gzipSync(bundle.code, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+  });
+
+  it('serves the compiler as a string module too', async () => {
+    const mod = await vite.ssrLoadModule(COMPILER_MODULE_ID);
+    expect(typeof mod.default).toBe('string');
+    expect(mod.default.includes(COMPILER_GLOBAL)).toBe(true);
   });
 });
 

@@ -6,8 +6,9 @@
  * a function header whose line count V8 decides, so the offset is measured once instead of assumed.
  * `//# sourceURL=routes.ts` names the code in stack traces, which is how errors are located.
  */
-import { transform } from 'sucrase';
 import { LineMap } from './sourcemap.ts';
+import { transpile } from './transform.ts';
+import type { Transpiled } from './transform.ts';
 
 export const SOURCE_URL = 'routes.ts';
 const PARAMS = ['require', 'exports', 'module', 'console'] as const;
@@ -77,19 +78,15 @@ function firstFrame(stack: string): Position | undefined {
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
-export function compile(code: string): CompiledModule {
+/**
+ * `precompiled`: the same code already transpiled (at build time, by ./transform.ts in Node), so a
+ * first load needs no compiler in the worker. The caller vouches that it belongs to `code`.
+ */
+export function compile(code: string, precompiled?: Transpiled): CompiledModule {
   let js: string;
   let mappings: string;
   try {
-    const out = transform(code, {
-      transforms: ['typescript', 'imports'],
-      // An unused import must still be checked against the allowed list, as a bundler would.
-      keepUnusedImports: true,
-      filePath: SOURCE_URL,
-      sourceMapOptions: { compiledFilename: 'routes.js' },
-    });
-    js = out.code;
-    mappings = out.sourceMap?.mappings ?? '';
+    ({ js, mappings } = precompiled ?? transpile(code));
   } catch (e) {
     const err = e as Error & { loc?: { line: number; column: number } };
     // Sucrase appends "(line:column)" to its messages (column already 1-based); the position is reported separately.

@@ -9,6 +9,8 @@ import { createHarness } from './harness.ts';
 import { defaultConfig, modules } from './modules.ts';
 import { serve } from './serve.ts';
 import type { PortLike } from './serve.ts';
+// In this bundle ./transform.ts *is* ./transform-lazy.ts (see ../vite-plugin.ts): no sucrase here.
+import { installCompiler } from './transform-lazy.ts';
 import { installGuardFreeHeaders } from './web-shims.ts';
 
 installGuardFreeHeaders();
@@ -40,6 +42,6 @@ const onBoot = (event: MessageEvent) => {
   const port = event.ports?.[0];
   if (!port) return;
   removeEventListener('message', onBoot);
-  serve(port as unknown as PortLike, harness);
+  serve(port as unknown as PortLike, harness, { installCompiler });
 };
 addEventListener('message', onBoot);

@@ -11,6 +11,7 @@ import type { CompiledModule } from './compile.ts';
 import { createLogCapture } from './console-capture.ts';
 import type { LogCapture } from './console-capture.ts';
 import { debuggerPage } from './error-page.ts';
+import type { Transpiled } from './transform.ts';
 import { nativeResponse } from './web-shims.ts';
 
 /** What `import … from 'session-lab'` must provide; the harness itself uses these four. */
@@ -69,10 +70,11 @@ export function createHarness(options: HarnessOptions) {
     throw new ImportDenied(String(name), allowed);
   };
 
-  function load(code: string): LoadOutcome {
+  /** `precompiled`: see compile(); it must be the transpiled form of `code`. */
+  function load(code: string, precompiled?: Transpiled): LoadOutcome {
     logs.take();
     try {
-      const mod = compile(code);
+      const mod = compile(code, precompiled);
       const exports: Record<string, unknown> = {};
       const module = { exports };
       try {

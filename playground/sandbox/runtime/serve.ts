@@ -12,7 +12,15 @@ export interface PortLike {
   start?(): void;
 }
 
-export function serve(port: PortLike, harness: Harness): void {
+export interface ServeOptions {
+  /**
+   * Evaluates the compiler bundle the page sends (the worker; see transform-lazy.ts). Without it the
+   * compiler is built in (Node) and the message is simply acknowledged.
+   */
+  installCompiler?: (text: string) => void;
+}
+
+export function serve(port: PortLike, harness: Harness, options: ServeOptions = {}): void {
   const send = (message: FromWorker) => port.postMessage(message);
 
   port.addEventListener('message', (event) => {
@@ -32,8 +40,15 @@ export function serve(port: PortLike, harness: Harness): void {
     switch (msg.type) {
       case 'ping':
         return { type: 'ready', id: msg.id };
+      case 'compiler':
+        try {
+          options.installCompiler?.(msg.code);
+        } catch (e) {
+          return { type: 'fatal', id: msg.id, message: `the compiler did not load: ${String(e)}` };
+        }
+        return { type: 'ready', id: msg.id };
       case 'load': {
-        const out = harness.load(msg.code);
+        const out = harness.load(msg.code, msg.compiled);
         return out.ok
           ? { type: 'loaded', id: msg.id, routes: out.routes, logs: out.logs }
           : { type: 'load-error', id: msg.id, error: out.error, logs: out.logs };
