@@ -467,3 +467,30 @@ test('when Monaco cannot load, the reader gets a clear message and the plain edi
   await expect(editor).toBeVisible();
   await expect(editor).toHaveValue(/router\.get\('\/perfil'/);
 });
+
+for (const [lang, w, tooLarge] of [
+  ['es', LANGS.es, 'nombre y valor superan 4096 bytes'],
+  ['en', LANGS.en, 'name and value exceed 4096 bytes'],
+] as const) {
+  test(`an oversized session is refused by the browser, with the reason, and the page keeps working (${lang})`, async ({ page }) => {
+    await open(page, w);
+    const editor = page.getByRole('textbox', { name: w.editor });
+    const code = await editor.inputValue();
+    // Random text barely compresses, so ~6,000 characters sign into a cookie well over 4096 bytes.
+    const big = code.replace(
+      'export default router',
+      "router.get('/grande', ({ session }) => {\n  session['relleno'] = Array.from({ length: 6000 }, () => Math.random().toString(36)[2]).join('')\n  return 'ok'\n})\n\nexport default router",
+    );
+    await editor.fill(big);
+    await expect(page.getByRole('status').filter({ hasText: w.loaded4 })).toBeVisible({ timeout: 10_000 });
+    await send(page, w, '/grande');
+    await expect(response(page, w)).toContainText('200');
+    await expect(page.locator('.slp-changes')).toContainText(tooLarge);
+    await expect(sessionRows(page)).toHaveCount(0);
+    // Nothing is lost: the code is still there and ordinary requests still work.
+    await expect(editor).toHaveValue(big);
+    await send(page, w, '/');
+    await expect(response(page, w)).toContainText(w.stored);
+    await expect(sessionRows(page)).toHaveCount(1);
+  });
+}
