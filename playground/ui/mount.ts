@@ -5,15 +5,21 @@
  */
 import { SandboxHost } from '../sandbox/index.ts';
 import type { Precompiled } from '../sandbox/index.ts';
-import { PlaygroundController } from './controller.ts';
-import { defaultConfig } from './engine-session.ts';
+import type { PlaygroundController } from './controller.ts';
 import type { SessionConfig } from './engine-session.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply } from './model.ts';
 import { decodeShare } from './persist.ts';
 import type { KeyValueStore, LinkOutcome } from './persist.ts';
 import { pickLang, translator } from './strings.ts';
-import { PlaygroundView } from './view.ts';
-import type { Mode } from './view.ts';
+import type { Mode, PlaygroundView } from './view.ts';
+
+/**
+ * The controller, the engine and the view come in a second chunk. This entry stays small, so the
+ * sandbox (whose frame and worker take longest to start) starts as soon as the page runs it, and
+ * the rest is fetched, parsed and built while the frame starts.
+ */
+const loadRest = () => Promise.all([import('./controller.ts'), import('./engine-session.ts'), import('./view.ts')]);
+type Rest = Awaited<ReturnType<typeof loadRest>>;
 
 export interface PageData {
   examples: ExampleDef[];
@@ -50,7 +56,7 @@ function safeStorage(): KeyValueStore | null {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** SandboxHost as the controller's port: never rejects, completes the config with Flask's defaults. */
-function portFor(host: SandboxHost, compiled: Map<string, Precompiled>): ServerPort {
+function portFor(host: SandboxHost, compiled: Map<string, Precompiled>, defaultConfig: Rest[1]['defaultConfig']): ServerPort {
   return {
     async load(code): Promise<LoadReply> {
       try {
@@ -80,7 +86,7 @@ export interface Mounted {
   sandbox: SandboxHost;
 }
 
-export function mount(root: HTMLElement): Mounted | null {
+export async function mount(root: HTMLElement): Promise<Mounted | null> {
   if (root.dataset.slpMounted) return null;
   // Marks for the bench (bench/playground.bench.ts) and for anyone profiling in DevTools.
   performance.mark('session-lab:mount');
@@ -112,6 +118,7 @@ export function mount(root: HTMLElement): Mounted | null {
     // A link for another playground on the page, or another page.
     link = { kind: 'none' };
   }
+  const sharedHash = location.hash;
   if (link.kind !== 'none') {
     linkTaken = true;
     // The state now lives in storage; a reload must not apply the link again over later edits.
@@ -121,7 +128,24 @@ export function mount(root: HTMLElement): Mounted | null {
   // The sandbox first: its frame and worker take longer to start than everything else here.
   const sandbox = new SandboxHost({ timeoutMs: 1500 });
   void sandbox.ready().then(() => performance.mark('session-lab:sandbox-ready'), () => undefined);
-  const server = portFor(sandbox, compiledByCode(data));
+  let rest: Rest;
+  try {
+    rest = await loadRest();
+  } catch (e) {
+    // The static code stays on the page; nothing can run without the view. Say so, and give a
+    // shared link back to the address bar so a reload can still use it.
+    sandbox.dispose();
+    if (link.kind !== 'none') history.replaceState(history.state, '', location.pathname + location.search + sharedHash);
+    const note = document.createElement('p');
+    note.className = 'slp-load-failed';
+    note.setAttribute('role', 'alert');
+    note.textContent = t('mount.failed', { message: message(e) });
+    root.prepend(note);
+    return null;
+  }
+  const [{ PlaygroundController }, { defaultConfig }, { PlaygroundView }] = rest;
+  const server = portFor(sandbox, compiledByCode(data), defaultConfig);
+  // The static code stays in sight until the view that reuses it is built.
   const staticCode = root.querySelector<HTMLElement>('.slp-static');
   staticCode?.remove();
   const storage = safeStorage();
@@ -175,10 +199,10 @@ export function mount(root: HTMLElement): Mounted | null {
 export function mountAll(): void {
   const roots = [...document.querySelectorAll<HTMLElement>('[data-slp-root]')];
   const lazy = roots.filter((r) => r.dataset.mode === 'lesson');
-  for (const r of roots) if (r.dataset.mode !== 'lesson') exposeForTests(mount(r));
+  for (const r of roots) if (r.dataset.mode !== 'lesson') void mount(r).then(exposeForTests);
   if (lazy.length === 0) return;
   if (typeof IntersectionObserver !== 'function') {
-    for (const r of lazy) exposeForTests(mount(r));
+    for (const r of lazy) void mount(r).then(exposeForTests);
     return;
   }
   const io = new IntersectionObserver(
@@ -186,7 +210,7 @@ export function mountAll(): void {
       for (const e of entries) {
         if (!e.isIntersecting) continue;
         io.unobserve(e.target);
-        exposeForTests(mount(e.target as HTMLElement));
+        void mount(e.target as HTMLElement).then(exposeForTests);
       }
     },
     { rootMargin: '400px' },

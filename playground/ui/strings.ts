@@ -56,6 +56,7 @@ const es = {
   'server.kind.crash': 'El servidor se cayó',
   'server.kind.protocol': 'Mensaje no válido',
   'server.sandboxFailed': 'No se pudo iniciar el servidor simulado: {message}',
+  'mount.failed': 'No se pudo cargar el laboratorio ({message}). El código sigue aquí; recarga la página para intentarlo de nuevo.',
   // editor
   'editor.label': 'Código de las rutas',
   'editor.open': 'Editar el código',
@@ -298,6 +299,7 @@ const en: Record<StringKey, string> = {
   'server.kind.crash': 'The server crashed',
   'server.kind.protocol': 'Invalid message',
   'server.sandboxFailed': 'The simulated server could not start: {message}',
+  'mount.failed': 'The playground could not load ({message}). The code is still here; reload the page to try again.',
   'editor.label': 'Route code',
   'editor.open': 'Edit the code',
   'editor.loading': 'Loading the editor…',

@@ -494,3 +494,15 @@ for (const [lang, w, tooLarge] of [
     await expect(sessionRows(page)).toHaveCount(1);
   });
 }
+
+for (const [lang, w, failed] of [
+  ['es', LANGS.es, /No se pudo cargar el laboratorio/],
+  ['en', LANGS.en, /The playground could not load/],
+] as const) {
+  test(`when the playground's code cannot load, the page says so and keeps the example's code readable (${lang})`, async ({ page }) => {
+    await page.route(/\/_astro\/view\.[^/]*\.js$/, (route) => route.abort());
+    await page.goto(w.base);
+    await expect(page.getByRole('alert').filter({ hasText: failed })).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('.slp-static')).toContainText("router.get('/perfil'");
+  });
+}
