@@ -145,7 +145,7 @@ export async function mount(root: HTMLElement): Promise<Mounted | null> {
   }
   const [{ PlaygroundController }, { defaultConfig }, { PlaygroundView }] = rest;
   const server = portFor(sandbox, compiledByCode(data), defaultConfig);
-  // The static code stays in sight until the view that reuses it is built.
+  // The static code stayed in sight while the UI chunk loaded; the view now takes it over.
   const staticCode = root.querySelector<HTMLElement>('.slp-static');
   staticCode?.remove();
   const storage = safeStorage();
