@@ -1,15 +1,8 @@
 import { deflate } from 'pako';
 import { describe, expect, it } from 'vitest';
+import { prng } from './prng.ts';
 import { compressIfSmaller, zlibCompress, zlibDecompress } from '../../playground/engine/compression.ts';
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('reused deflate state', () => {
   it('gives pako.deflate()\'s bytes for 1500 inputs in a row, of every size and redundancy', () => {

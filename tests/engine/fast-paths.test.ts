@@ -7,19 +7,12 @@
  */
 import { Inflate, deflate, gzip } from 'pako';
 import { describe, expect, it } from 'vitest';
+import { prng } from './prng.ts';
 import { zlibDecompress } from '../../playground/engine/compression.ts';
 import { compareCodePoints, pythonJsonDumps, sortKeysInPlace } from '../../playground/engine/python-json.ts';
 import { Markup, Tuple, UUID } from '../../playground/engine/python-values.ts';
 import { tag, taggedDumps, taggedDumpsTwoPass, taggedLoads, taggedLoadsExact } from '../../playground/engine/tagged-json.ts';
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 

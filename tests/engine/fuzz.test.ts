@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from './prng.ts';
 import { decodeSessionCookieSync, signWithTimestamp, inspectSessionCookie, openSession, defaultConfig, BadPayloadError } from '../../playground/engine/index.ts';
 import { type GenRecord, readJsonl } from './convention.ts';
 
-/** mulberry32: small seeded PRNG, so every run tries the same strings. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REASONS = ['bad-signature', 'expired', 'malformed', 'bad-payload'];
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=!*+/ "\\;,\u00e9\ud83d\ude00\ud800\u0000';
