@@ -36,8 +36,6 @@ const lazyTransform: esbuild.Plugin = {
 
 export interface RuntimeBuildOptions {
   minify?: boolean;
-  /** Replace runtime/session-lab.ts with another module (tests use an engine stub). */
-  sessionLab?: string;
 }
 
 export interface RuntimeBundle {
@@ -46,45 +44,13 @@ export interface RuntimeBundle {
   inputs: string[];
 }
 
-/** Builds the worker bundle in Node (used by the plugin, tests and benches). */
-export async function buildRuntimeBundle(options: RuntimeBuildOptions = {}): Promise<RuntimeBundle> {
-  const plugins: esbuild.Plugin[] = [lazyTransform];
-  if (options.sessionLab) {
-    const replacement = options.sessionLab;
-    plugins.push({
-      name: 'session-lab-override',
-      setup(build) {
-        build.onResolve({ filter: /[\\/]session-lab\.ts$/ }, () => ({ path: replacement }));
-      },
-    });
-  }
+/** One classic script from an entry: both bundles run as plain scripts in the sandbox's worker. */
+async function bundle(entry: string, options: RuntimeBuildOptions, extra: Pick<esbuild.BuildOptions, 'plugins' | 'globalName'>): Promise<RuntimeBundle> {
   const result = await esbuild.build({
-    entryPoints: [RUNTIME_ENTRY],
+    ...extra,
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    minify: options.minify ?? true,
-    metafile: true,
-    legalComments: 'none',
-    logLevel: 'silent',
-    plugins,
-  });
-  const out = result.outputFiles[0];
-  return {
-    code: out.text,
-    inputs: Object.keys(result.metafile.inputs).map((p) => fileURLToPath(new URL(p, `file://${process.cwd()}/`))),
-  };
-}
-
-/** Builds the compiler bundle (sucrase behind `transpile`), a script declaring COMPILER_GLOBAL. */
-export async function buildCompilerBundle(options: { minify?: boolean } = {}): Promise<RuntimeBundle> {
-  const result = await esbuild.build({
-    entryPoints: [COMPILER_ENTRY],
-    bundle: true,
-    format: 'iife',
-    globalName: COMPILER_GLOBAL,
     platform: 'browser',
     target: 'es2022',
     write: false,
@@ -97,6 +63,16 @@ export async function buildCompilerBundle(options: { minify?: boolean } = {}): P
     code: result.outputFiles[0].text,
     inputs: Object.keys(result.metafile.inputs).map((p) => fileURLToPath(new URL(p, `file://${process.cwd()}/`))),
   };
+}
+
+/** Builds the worker bundle in Node (used by the plugin, tests and benches). */
+export function buildRuntimeBundle(options: RuntimeBuildOptions = {}): Promise<RuntimeBundle> {
+  return bundle(RUNTIME_ENTRY, options, { plugins: [lazyTransform] });
+}
+
+/** Builds the compiler bundle (sucrase behind `transpile`), a script declaring COMPILER_GLOBAL. */
+export function buildCompilerBundle(options: RuntimeBuildOptions = {}): Promise<RuntimeBundle> {
+  return bundle(COMPILER_ENTRY, options, { globalName: COMPILER_GLOBAL });
 }
 
 /** Minimal structural type, so this file does not depend on a particular Vite version's typings. */
