@@ -334,20 +334,10 @@ export class CookieJar {
 
   /** Removes cookies whose expiry has passed on the virtual clock, reporting each one. */
   evictExpired(now: number): JarChange[] {
-    const changes: JarChange[] = [];
-    for (const [key, { cookie }] of this.entries) {
-      if (!isExpired(cookie, now)) continue;
-      this.entries.delete(key);
-      changes.push({
-        kind: 'expired',
-        name: cookie.name,
-        domain: cookie.domain,
-        path: cookie.path,
-        before: copy(cookie),
-        detail: `"${cookie.name}" expired on ${formatHttpDate(cookie.expires as number)}.`,
-      });
-    }
-    return changes;
+    return this.expireWhere(
+      (cookie) => isExpired(cookie, now),
+      (cookie) => `"${cookie.name}" expired on ${formatHttpDate(cookie.expires as number)}.`,
+    );
   }
 
   /** The live cookies, oldest first, as copies (editing them does not change the jar). */
@@ -409,18 +399,20 @@ export class CookieJar {
 
   /** Closing the browser: session cookies (no Expires, no Max-Age) are gone, persistent ones stay. */
   endSession(): JarChange[] {
+    return this.expireWhere(
+      (cookie) => !cookie.persistent,
+      (cookie) => `"${cookie.name}" was a session cookie: it ended when the browser closed.`,
+    );
+  }
+
+  /** Drops the cookies `gone` picks, each reported as 'expired' with the reason `why` gives. */
+  private expireWhere(gone: (cookie: StoredCookie) => boolean, why: (cookie: StoredCookie) => string): JarChange[] {
     const changes: JarChange[] = [];
     for (const [key, { cookie }] of this.entries) {
-      if (cookie.persistent) continue;
+      if (!gone(cookie)) continue;
       this.entries.delete(key);
-      changes.push({
-        kind: 'expired',
-        name: cookie.name,
-        domain: cookie.domain,
-        path: cookie.path,
-        before: copy(cookie),
-        detail: `"${cookie.name}" was a session cookie: it ended when the browser closed.`,
-      });
+      const { name, domain, path } = cookie;
+      changes.push({ kind: 'expired', name, domain, path, before: copy(cookie), detail: why(cookie) });
     }
     return changes;
   }
