@@ -6,10 +6,12 @@
  * while the runtime text is still loading; the worker boots as soon as both are there. The
  * TypeScript compiler is loaded into the worker only for code that was not compiled at build time.
  */
+import compilerUrl from 'virtual:session-lab-compiler';
+import runtimeUrl from 'virtual:session-lab-runtime';
 import type { WireRequest, WireResponse } from '../engine/wire.ts';
 import type { SessionConfig, SessionTrace } from './engine-types.ts';
 import { createFrame } from './frame.ts';
-import type { SandboxFrame } from './frame.ts';
+import type { FrameOptions, SandboxFrame } from './frame.ts';
 import { validateFromWorker } from './protocol.ts';
 import type { CodeError, FromWorker, PlainObject, RouteInfo, ToWorker } from './protocol.ts';
 
@@ -42,10 +44,15 @@ export interface SandboxOptions {
   timeoutMs?: number;
   /** Where the hidden iframe goes (default document.body). */
   parent?: HTMLElement;
-  /** The runtime bundle text (default: the `virtual:session-lab-runtime` module, loaded on demand). */
+  /**
+   * A frame the page's head started (early-frame.ts, findEarlyFrame), used for the first start: it
+   * began loading while the page was parsed. Restarts make new frames.
+   */
+  adopt?: FrameOptions['adopt'];
+  /** The runtime bundle text (default: fetched from the `virtual:session-lab-runtime` URL). */
   loadRuntime?: () => Promise<string>;
   /**
-   * The compiler bundle text (default: `virtual:session-lab-compiler`), needed for any load without
+   * The compiler bundle text (default: fetched from `virtual:session-lab-compiler`), needed for any load without
    * `precompiled` code; null when the runtime has its compiler built in (tests).
    */
   loadCompiler?: (() => Promise<string>) | null;
@@ -71,8 +78,14 @@ type Job =
 
 type Outcome = { reply: FromWorker } | { failure: 'timeout' | 'crash' | 'protocol'; message: string };
 
-const defaultRuntime = () => import('virtual:session-lab-runtime').then((m) => m.default);
-const defaultCompiler = () => import('virtual:session-lab-compiler').then((m) => m.default);
+/** Plain text, not a module: the page never parses the worker's code as its own JavaScript. */
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.text();
+}
+const defaultRuntime = () => fetchText(runtimeUrl);
+const defaultCompiler = () => fetchText(compilerUrl);
 /** Evaluating sucrase in a cold worker takes a few hundred ms on a slow machine: a larger budget. */
 const COMPILER_BUDGET_MS = 10_000;
 
@@ -81,6 +94,7 @@ export class SandboxHost {
 
   readonly #timeoutMs: number;
   readonly #parent: HTMLElement;
+  #adopt: FrameOptions['adopt'];
   readonly #loadRuntime: () => Promise<string>;
   readonly #loadCompiler: (() => Promise<string>) | null;
   #bundle: Promise<string> | undefined;
@@ -103,6 +117,7 @@ export class SandboxHost {
   constructor(opts: SandboxOptions = {}) {
     this.#timeoutMs = opts.timeoutMs ?? 1500;
     this.#parent = opts.parent ?? document.body;
+    this.#adopt = opts.adopt;
     this.#loadRuntime = opts.loadRuntime ?? defaultRuntime;
     this.#loadCompiler = opts.loadCompiler === undefined ? defaultCompiler : opts.loadCompiler;
     this.#ready = this.#ensureFrame().then(() => undefined);
@@ -292,17 +307,21 @@ export class SandboxHost {
     if (this.#disposed) return Promise.reject(new SandboxDisposedError());
     if (this.#frame) return Promise.resolve(this.#frame);
     if (!this.#starting) {
-      this.#bundle ??= this.#loadRuntime();
+      const adopt = this.#adopt;
+      this.#adopt = undefined;
+      // An early frame fetched the runtime already; restarts reuse that text.
+      this.#bundle ??= adopt ? adopt.start.text : this.#loadRuntime();
       const bundle = this.#bundle;
       // The frame starts now, in parallel with the runtime's download; it boots when both are ready.
-      this.#starting = createFrame(this.#parent, bundle, {
-        message: (data) => {
+      const events = {
+        message: (data: unknown) => {
           if (this.#frame === frame) this.#onWorkerMessage(data);
         },
-        failed: (reason) => {
+        failed: (reason: string) => {
           if (this.#frame === frame) this.#settle?.({ failure: 'crash', message: reason });
         },
-      }).then(
+      };
+      this.#starting = createFrame(bundle, events, { parent: this.#parent, adopt }).then(
           (f) => {
             frame = f;
             this.#starting = undefined;

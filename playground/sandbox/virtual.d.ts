@@ -1,10 +1,10 @@
-/** The sandbox runtime bundle as text, provided by ./vite-plugin.ts. */
+/** The URL of the sandbox runtime bundle (a classic script, fetched as text), from ./vite-plugin.ts. */
 declare module 'virtual:session-lab-runtime' {
-  const code: string;
-  export default code;
+  const url: string;
+  export default url;
 }
-/** The TypeScript compiler bundle as text (sucrase), sent into the worker on demand. */
+/** The URL of the TypeScript compiler bundle (sucrase), sent into the worker on demand. */
 declare module 'virtual:session-lab-compiler' {
-  const code: string;
-  export default code;
+  const url: string;
+  export default url;
 }

@@ -1,16 +1,21 @@
 /**
- * Builds the sandbox runtime (harness + itty-router + engine) into one classic script and hands it
- * to the page as a string: the sandbox's relay turns that text into a blob: worker, so the runtime
- * never needs a URL on the site (an opaque-origin frame could not fetch it anyway). The TypeScript
- * compiler (sucrase, as heavy as the rest together) is a second string the page sends into the
- * worker only when code that was not compiled at build time has to load (runtime/transform-lazy.ts).
+ * Builds the sandbox runtime (harness + itty-router + engine) into one classic script, and the
+ * TypeScript compiler (sucrase, as heavy as the rest together) into another, and publishes both as
+ * plain files. The page fetches them as text and the sandbox's relay hands the text to its worker,
+ * so the runtime never needs a URL the sandbox could reach (an opaque-origin frame could not fetch
+ * it anyway), and the page's main thread never parses 100 KB of JavaScript it will not run itself.
+ * The compiler goes into the worker only when code that was not compiled at build time has to load
+ * (runtime/transform-lazy.ts).
  *
  *   import { sessionLabRuntime } from './playground/sandbox/vite-plugin.ts'
  *   vite: { plugins: [sessionLabRuntime()] }
  *
- * then `import('virtual:session-lab-runtime')` and `import('virtual:session-lab-compiler')` each give
- * `{ default: string }`, the same in dev and build.
+ * then `import runtimeUrl from 'virtual:session-lab-runtime'` (and `'virtual:session-lab-compiler'`)
+ * give the file's URL, in the browser and on the server alike, so a page can preload it from its
+ * <head>. In a build the file is `_astro/session-lab-<name>.<hash>.js` (its content's hash: cache it
+ * forever); in dev the dev server builds it on each request.
  */
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -75,25 +80,87 @@ export function buildCompilerBundle(options: RuntimeBuildOptions = {}): Promise<
   return bundle(COMPILER_ENTRY, options, { globalName: COMPILER_GLOBAL });
 }
 
-/** Minimal structural type, so this file does not depend on a particular Vite version's typings. */
+/** What a build publishes: the runtime and the compiler, each under its content's hash. */
+interface Published {
+  fileName: string;
+  code: string;
+}
+
+const hashOf = (code: string) => createHash('sha256').update(code).digest('base64url').slice(0, 10);
+
+/** The two files, by virtual module id. */
+const FILES = {
+  [RESOLVED_ID]: { name: 'runtime', build: buildRuntimeBundle },
+  [RESOLVED_COMPILER_ID]: { name: 'compiler', build: buildCompilerBundle },
+} as const;
+type ResolvedId = keyof typeof FILES;
+const isResolved = (id: string): id is ResolvedId => Object.hasOwn(FILES, id);
+
+/** Where the dev server serves the files (built per request, never cached). */
+export const DEV_PREFIX = '/@session-lab/';
+
+/** Minimal structural types, so this file does not depend on a particular Vite version's typings. */
+interface Connect {
+  use(fn: (req: { url?: string }, res: { statusCode: number; setHeader(n: string, v: string): void; end(body?: string): void }, next: () => void) => void): void;
+}
 interface PluginLike {
   name: string;
+  configResolved(config: { command: 'build' | 'serve'; base: string }): void;
+  configureServer(server: { middlewares: Connect }): void;
   resolveId(id: string): string | undefined;
-  load(this: { addWatchFile(file: string): void }, id: string): Promise<string | undefined>;
+  load(this: { addWatchFile(file: string): void; emitFile?(file: { type: 'asset'; fileName: string; source: string }): string }, id: string): Promise<string | undefined>;
 }
 
 export function sessionLabRuntime(options: RuntimeBuildOptions = {}): PluginLike {
+  let command: 'build' | 'serve' = 'serve';
+  let base = '/';
+  // One build per file and process: the server build (which writes the <head> preload) and the
+  // client build (which writes the file) must agree on the name.
+  const published = new Map<ResolvedId, Promise<Published & { inputs: string[] }>>();
+  const publish = (id: ResolvedId) => {
+    let p = published.get(id);
+    if (!p) {
+      p = FILES[id].build(options).then((b) => ({ ...b, fileName: `_astro/session-lab-${FILES[id].name}.${hashOf(b.code)}.js` }));
+      published.set(id, p);
+    }
+    return p;
+  };
   return {
     name: 'session-lab-runtime',
+    configResolved(config) {
+      command = config.command;
+      base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0];
+        const entry = Object.values(FILES).find((f) => path === `${DEV_PREFIX}${f.name}.js`);
+        if (!entry) return next();
+        entry.build(options).then(
+          (b) => {
+            res.setHeader('content-type', 'text/javascript; charset=utf-8');
+            res.setHeader('cache-control', 'no-store');
+            res.end(b.code);
+          },
+          (e: unknown) => {
+            res.statusCode = 500;
+            res.end(`/* session-lab: could not build the ${entry.name}: ${String(e).replace(/\*\//g, '* /')} */`);
+          },
+        );
+      });
+    },
     resolveId(id) {
       if (id === RUNTIME_MODULE_ID) return RESOLVED_ID;
       return id === COMPILER_MODULE_ID ? RESOLVED_COMPILER_ID : undefined;
     },
     async load(id) {
-      if (id !== RESOLVED_ID && id !== RESOLVED_COMPILER_ID) return undefined;
-      const bundle = id === RESOLVED_ID ? await buildRuntimeBundle(options) : await buildCompilerBundle(options);
-      for (const file of bundle.inputs) this.addWatchFile(file);
-      return `export default ${JSON.stringify(bundle.code)};`;
+      if (!isResolved(id)) return undefined;
+      if (command === 'serve') return `export default ${JSON.stringify(`${base}${DEV_PREFIX.slice(1)}${FILES[id].name}.js`)};`;
+      const file = await publish(id);
+      for (const input of file.inputs) this.addWatchFile(input);
+      // Every environment that imports the URL also writes the file; Astro merges them into dist/.
+      this.emitFile?.({ type: 'asset', fileName: file.fileName, source: file.code });
+      return `export default ${JSON.stringify(`${base}${file.fileName}`)};`;
     },
   };
 }

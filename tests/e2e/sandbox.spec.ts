@@ -34,7 +34,16 @@ test.beforeAll(async () => {
     bundle: true,
     format: 'esm',
     write: false,
-    external: ['virtual:session-lab-runtime', 'virtual:session-lab-compiler'],
+    // The site's plugin gives these modules the files' URLs; this page serves them itself.
+    plugins: [
+      {
+        name: 'session-lab-urls',
+        setup(build) {
+          build.onResolve({ filter: /^virtual:session-lab-(runtime|compiler)$/ }, (a) => ({ path: a.path, namespace: 'session-lab-url' }));
+          build.onLoad({ filter: /.*/, namespace: 'session-lab-url' }, (a) => ({ contents: `export default ${JSON.stringify(a.path.endsWith('runtime') ? '/runtime.js' : '/compiler.js')};`, loader: 'js' }));
+        },
+      },
+    ],
   });
   const pageJs = page.outputFiles[0].text;
   const html = readFileSync(here('./fixtures/sandbox-page.html'), 'utf8');

@@ -1,3 +1,5 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'vite';
@@ -9,6 +11,8 @@ import { transpile } from '../../playground/sandbox/runtime/transform.ts';
 import * as sessionLab from '../../playground/sandbox/runtime/session-lab.ts';
 
 let vite: ViteDevServer;
+let http: ReturnType<typeof createHttpServer>;
+let origin: string;
 
 beforeAll(async () => {
   vite = await createServer({
@@ -19,19 +23,39 @@ beforeAll(async () => {
     appType: 'custom',
     plugins: [sessionLabRuntime()],
   });
+  http = createHttpServer(vite.middlewares);
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
-afterAll(() => vite?.close());
+afterAll(async () => {
+  await new Promise((r) => http?.close(r));
+  await vite?.close();
+});
+
+/** The module's URL, and what the dev server answers there. */
+async function served(id: string): Promise<{ url: string; status: number; type: string | null; cache: string | null; text: string }> {
+  const url = (await vite.ssrLoadModule(id)).default as string;
+  const res = await fetch(new URL(url, origin));
+  return { url, status: res.status, type: res.headers.get('content-type'), cache: res.headers.get('cache-control'), text: await res.text() };
+}
 
 describe('the Vite plugin', () => {
-  it('serves the runtime bundle as a string module', async () => {
-    const mod = await vite.ssrLoadModule(RUNTIME_MODULE_ID);
-    expect(typeof mod.default).toBe('string');
+  it("gives the runtime's URL, and the dev server serves it as a classic script, built fresh", async () => {
+    const r = await served(RUNTIME_MODULE_ID);
+    expect(r.url).toBe('/@session-lab/runtime.js');
+    expect(r.status).toBe(200);
+    expect(r.type).toMatch(/^text\/javascript/);
+    expect(r.cache).toBe('no-store');
     // One classic script: an IIFE, with no import/export statements left in it.
     // (booleans, so a failure does not print half a megabyte)
-    expect(/^("use strict";)?\(\(\)=>\{/.test(mod.default)).toBe(true);
+    expect(/^("use strict";)?\(\(\)=>\{/.test(r.text)).toBe(true);
     // It compiles as a classic script body (module syntax would be a SyntaxError here).
-    expect(() => new Function(mod.default)).not.toThrow();
-    expect(mod.default.includes('sourceURL=')).toBe(true);
+    expect(() => new Function(r.text)).not.toThrow();
+    expect(r.text).toBe((await buildRuntimeBundle()).code);
+  });
+
+  it('passes other requests on', async () => {
+    expect((await fetch(`${origin}/@session-lab/other.js`)).status).toBe(404);
   });
 });
 
@@ -64,10 +88,11 @@ describe('buildRuntimeBundle', () => {
     console.log(`[sandbox] compiler bundle: ${(bundle.code.length / 1024).toFixed(0)} KB minified, ${(gzipSync(bundle.code, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
   });
 
-  it('serves the compiler as a string module too', async () => {
-    const mod = await vite.ssrLoadModule(COMPILER_MODULE_ID);
-    expect(typeof mod.default).toBe('string');
-    expect(mod.default.includes(COMPILER_GLOBAL)).toBe(true);
+  it("gives the compiler's URL too", async () => {
+    const r = await served(COMPILER_MODULE_ID);
+    expect(r.url).toBe('/@session-lab/compiler.js');
+    expect(r.status).toBe(200);
+    expect(r.text.includes(COMPILER_GLOBAL)).toBe(true);
   });
 });
 

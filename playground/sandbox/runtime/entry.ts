@@ -1,8 +1,8 @@
 /**
  * The worker's entry point, bundled into one classic script (see ../vite-plugin.ts).
  *
- * The relay in the sandboxed iframe creates this worker from a blob: URL and posts it one message
- * carrying the MessagePort to the page; everything after that goes over the port.
+ * The worker's bootstrap (../frame.ts) evaluates this text, which came over the MessagePort to the
+ * page, then hands that port over as a message event; everything after that goes over the port.
  */
 import { createLogCapture } from './console-capture.ts';
 import { createHarness } from './harness.ts';
@@ -11,6 +11,7 @@ import { serve } from './serve.ts';
 import type { PortLike } from './serve.ts';
 // In this bundle ./transform.ts *is* ./transform-lazy.ts (see ../vite-plugin.ts): no sucrase here.
 import { installCompiler } from './transform-lazy.ts';
+import { warmUp } from './warm-up.ts';
 import { installGuardFreeHeaders } from './web-shims.ts';
 
 installGuardFreeHeaders();
@@ -43,5 +44,9 @@ const onBoot = (event: MessageEvent) => {
   if (!port) return;
   removeEventListener('message', onBoot);
   serve(port as unknown as PortLike, harness, { installCompiler });
+  // After `ready` is out, while the page is most likely still busy building its view.
+  setTimeout(() => {
+    warmUp(createHarness({ modules, logs: createLogCapture(), prepareConfig: (config) => defaultConfig(config) })).catch(() => false);
+  }, 0);
 };
 addEventListener('message', onBoot);
