@@ -51,6 +51,7 @@ export default defineConfig({
         },
       ],
       customCss: ['./src/styles/site.css'],
+      routeMiddleware: './src/starlight/route-data.ts',
       lastUpdated: false,
       pagination: true,
     }),

@@ -1,4 +1,4 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 
@@ -6,7 +6,12 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 export const collections = {
   docs: defineCollection({
     loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
-    schema: docsSchema(),
+    schema: docsSchema({
+      extend: z.object({
+        /** Start the playground's sandbox from the page's <head> (src/starlight/route-data.ts). */
+        startSandbox: z.boolean().optional(),
+      }),
+    }),
   }),
   i18n: defineCollection({
     loader: glob({ base: './content/i18n', pattern: '**/[^_]*.json' }),

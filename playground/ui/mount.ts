@@ -1,25 +1,25 @@
 /**
- * Entry point for the pages: finds each playground placeholder the Astro component rendered, reads
- * its examples (JSON in the page), and mounts the controller, the sandbox and the view.
- * Lessons mount when the playground scrolls near the viewport; the full page mounts at once.
+ * Mounting for the pages: finds each playground placeholder the Astro component rendered, reads its
+ * examples (JSON in the page), and mounts the controller, the sandbox and the view. The entries are
+ * entry-lazy.ts (lessons: mounted when the playground scrolls near, the UI fetched then) and
+ * entry-now.ts (the full page and the embed view: everything at once).
  */
-import { SandboxHost } from '../sandbox/index.ts';
+import { SandboxHost, findEarlyFrame } from '../sandbox/index.ts';
 import type { Precompiled } from '../sandbox/index.ts';
+import type * as ControllerModule from './controller.ts';
 import type { PlaygroundController } from './controller.ts';
+import type * as EngineSessionModule from './engine-session.ts';
 import type { SessionConfig } from './engine-session.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply } from './model.ts';
 import { decodeShare } from './persist.ts';
 import type { KeyValueStore, LinkOutcome } from './persist.ts';
 import { pickLang, translator } from './strings.ts';
+import type * as ViewModule from './view.ts';
 import type { Mode, PlaygroundView } from './view.ts';
 
-/**
- * The controller, the engine and the view come in a second chunk. This entry stays small, so the
- * sandbox (whose frame and worker take longest to start) starts as soon as the page runs it, and
- * the rest is fetched, parsed and built while the frame starts.
- */
-const loadRest = () => Promise.all([import('./controller.ts'), import('./engine-session.ts'), import('./view.ts')]);
-type Rest = Awaited<ReturnType<typeof loadRest>>;
+/** The controller, the engine and the view: imported by the entry, at once or on demand. */
+export type Rest = [typeof ControllerModule, typeof EngineSessionModule, typeof ViewModule];
+export type LoadRest = () => Promise<Rest>;
 
 export interface PageData {
   examples: ExampleDef[];
@@ -86,7 +86,7 @@ export interface Mounted {
   sandbox: SandboxHost;
 }
 
-export async function mount(root: HTMLElement): Promise<Mounted | null> {
+export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Mounted | null> {
   if (root.dataset.slpMounted) return null;
   // Marks for the bench (bench/playground.bench.ts) and for anyone profiling in DevTools.
   performance.mark('session-lab:mount');
@@ -126,7 +126,8 @@ export async function mount(root: HTMLElement): Promise<Mounted | null> {
   }
 
   // The sandbox first: its frame and worker take longer to start than everything else here.
-  const sandbox = new SandboxHost({ timeoutMs: 1500 });
+  // A page that runs its playground at once started a frame from its <head> (early-frame.ts).
+  const sandbox = new SandboxHost({ timeoutMs: 1500, adopt: findEarlyFrame() });
   void sandbox.ready().then(() => performance.mark('session-lab:sandbox-ready'), () => undefined);
   let rest: Rest;
   try {
@@ -145,15 +146,13 @@ export async function mount(root: HTMLElement): Promise<Mounted | null> {
   }
   const [{ PlaygroundController }, { defaultConfig }, { PlaygroundView }] = rest;
   const server = portFor(sandbox, compiledByCode(data), defaultConfig);
-  // The static code stayed in sight while the UI chunk loaded; the view now takes it over.
-  const staticCode = root.querySelector<HTMLElement>('.slp-static');
-  staticCode?.remove();
   const storage = safeStorage();
   const mountPoint = document.createElement('div');
-  root.append(mountPoint);
+  const staticCode = root.querySelector<HTMLElement>('.slp-static');
 
   let firstLoaded: Promise<unknown> | undefined;
-  const build = (id: string, withLink: LinkOutcome): Mounted => {
+  /** The controller, and its code on its way to the sandbox. */
+  const start = (id: string, withLink: LinkOutcome) => {
     const example = examples.find((e) => e.id === id)!;
     const controller = new PlaygroundController({ example, server, storage });
     controller.restoreFrom(withLink);
@@ -162,6 +161,9 @@ export async function mount(root: HTMLElement): Promise<Mounted | null> {
       return r;
     });
     firstLoaded ??= firstLoad;
+    return { example, controller, firstLoad };
+  };
+  const show = ({ example, controller, firstLoad }: ReturnType<typeof start>): Mounted => {
     const view = new PlaygroundView({
       root: mountPoint,
       controller,
@@ -175,17 +177,24 @@ export async function mount(root: HTMLElement): Promise<Mounted | null> {
         const url = new URL(location.href);
         url.searchParams.set('example', next);
         history.replaceState(history.state, '', url);
-        const fresh = build(next, { kind: 'none' });
+        const fresh = show(start(next, { kind: 'none' }));
         current.controller = fresh.controller;
         current.view = fresh.view;
       },
-      embedUrl: data.embedBase ? new URL(`${data.embedBase}${id}/`, location.href).href : undefined,
+      embedUrl: data.embedBase ? new URL(`${data.embedBase}${example.id}/`, location.href).href : undefined,
       staticCode: example.id === data.initial ? staticCode : null,
       editorAfter: firstLoad,
     });
     return { controller, view, sandbox };
   };
-  const current = build(exampleId, link);
+  const started = start(exampleId, link);
+  // Building the view keeps this thread busy for a while: let the sandbox's `ready` (often waiting
+  // already) through first, so the code goes to the worker and loads while the view is built.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  // The static code stayed in sight while the UI loaded; the view now takes it over.
+  staticCode?.remove();
+  root.append(mountPoint);
+  const current = show(started);
   // The compiler is for edits: have it in the worker before the first one, once the page is idle.
   void firstLoaded?.then(
     () => ('requestIdleCallback' in window ? requestIdleCallback(() => void sandbox.prepareCompiler(), { timeout: 3000 }) : setTimeout(() => void sandbox.prepareCompiler(), 500)),
@@ -196,13 +205,13 @@ export async function mount(root: HTMLElement): Promise<Mounted | null> {
 }
 
 /** Mounts every playground on the page: full ones now, lessons when they come near the viewport. */
-export function mountAll(): void {
+export function mountAll(loadRest: LoadRest): void {
   const roots = [...document.querySelectorAll<HTMLElement>('[data-slp-root]')];
   const lazy = roots.filter((r) => r.dataset.mode === 'lesson');
-  for (const r of roots) if (r.dataset.mode !== 'lesson') void mount(r).then(exposeForTests);
+  for (const r of roots) if (r.dataset.mode !== 'lesson') void mount(r, loadRest).then(exposeForTests);
   if (lazy.length === 0) return;
   if (typeof IntersectionObserver !== 'function') {
-    for (const r of lazy) void mount(r).then(exposeForTests);
+    for (const r of lazy) void mount(r, loadRest).then(exposeForTests);
     return;
   }
   const io = new IntersectionObserver(
@@ -210,7 +219,7 @@ export function mountAll(): void {
       for (const e of entries) {
         if (!e.isIntersecting) continue;
         io.unobserve(e.target);
-        void mount(e.target as HTMLElement).then(exposeForTests);
+        void mount(e.target as HTMLElement, loadRest).then(exposeForTests);
       }
     },
     { rootMargin: '400px' },

@@ -57,6 +57,7 @@ const es = {
   'server.kind.protocol': 'Mensaje no válido',
   'server.sandboxFailed': 'No se pudo iniciar el servidor simulado: {message}',
   'mount.failed': 'No se pudo cargar el laboratorio ({message}). El código sigue aquí; recarga la página para intentarlo de nuevo.',
+  'mount.scriptMissing': 'uno de sus scripts no llegó',
   // editor
   'editor.label': 'Código de las rutas',
   'editor.open': 'Editar el código',
@@ -300,6 +301,7 @@ const en: Record<StringKey, string> = {
   'server.kind.protocol': 'Invalid message',
   'server.sandboxFailed': 'The simulated server could not start: {message}',
   'mount.failed': 'The playground could not load ({message}). The code is still here; reload the page to try again.',
+  'mount.scriptMissing': 'one of its scripts did not arrive',
   'editor.label': 'Route code',
   'editor.open': 'Edit the code',
   'editor.loading': 'Loading the editor…',

@@ -150,6 +150,28 @@ for (const [lang, w] of Object.entries(LANGS)) {
       await expect(editor).toHaveValue(looping);
     });
 
+    test('the sandbox the page started from its head is the one that answers, and a restart replaces it', async ({ page }) => {
+      await open(page, w);
+      const frames = page.locator('iframe[data-session-lab-sandbox]');
+      // One frame: the head's, adopted (not a second one made at mount), as a child of <html>.
+      await expect(frames).toHaveCount(1);
+      await expect(frames).toHaveAttribute('data-session-lab-sandbox', 'in-use');
+      await expect(frames).toHaveAttribute('sandbox', 'allow-scripts');
+      expect(await frames.evaluate((f) => f.parentElement === document.documentElement)).toBe(true);
+      await send(page, w, '/');
+      await expect(response(page, w)).toContainText(w.stored);
+      // An endless loop costs that frame; its replacement is an ordinary one.
+      const editor = page.getByRole('textbox', { name: w.editor });
+      await editor.fill((await editor.inputValue()).replace('export default router', "router.get('/loop', () => {\n  while (true) {}\n})\n\nexport default router"));
+      await expect(page.getByRole('status').filter({ hasText: w.loaded4 })).toBeVisible({ timeout: 10_000 });
+      await send(page, w, '/loop');
+      await expect(response(page, w)).toContainText(w.timeout, { timeout: 10_000 });
+      await send(page, w, '/perfil');
+      await expect(response(page, w)).toContainText(w.welcome, { timeout: 10_000 });
+      await expect(frames).toHaveCount(1);
+      expect(await frames.evaluate((f) => f.parentElement === document.body)).toBe(true);
+    });
+
     test('a share link restores code, users and their cookies', async ({ page, browser }) => {
       await open(page, w);
       const editor = page.getByRole('textbox', { name: w.editor });
@@ -504,5 +526,16 @@ for (const [lang, w, failed] of [
     await page.goto(w.base);
     await expect(page.getByRole('alert').filter({ hasText: failed })).toBeVisible({ timeout: 20_000 });
     await expect(page.locator('.slp-static')).toContainText("router.get('/perfil'");
+    // The sandbox the head started is let go: nothing can use it.
+    await expect(page.locator('iframe[data-session-lab-sandbox]')).toHaveCount(0);
+  });
+
+  test(`in a lesson, when the playground's code cannot load, the page says so and keeps the example's code readable (${lang})`, async ({ page }) => {
+    await page.route(/\/_astro\/view\.[^/]*\.js$/, (route) => route.abort());
+    await page.goto(`${lang === 'en' ? '/en' : ''}/guide/cookies/`);
+    const playground = page.locator('[data-slp-root]').first();
+    await playground.scrollIntoViewIfNeeded();
+    await expect(playground.getByRole('alert').filter({ hasText: failed })).toBeVisible({ timeout: 20_000 });
+    await expect(playground.locator('.slp-static')).toContainText("router.get('/perfil'");
   });
 }

@@ -71,3 +71,37 @@ describe('plain docs pages stay light', () => {
     expect(total).toBeLessThan(JS_BUDGET_PLAIN_PAGE);
   });
 });
+
+describe('pages that run the playground at once start its sandbox from the head', () => {
+  const headOf = (page: string) => page.slice(0, page.indexOf('</head>'));
+  const earlyScript = (page: string) => pageAssets(headOf(page)).inlineScripts.find((s) => s.includes('sessionLabEarly'));
+  const atOnce = ['/playground/', '/en/playground/', ...pages.filter(isEmbed)];
+  const lessons = pages.filter((p) => /\/guide\//.test(p) && hasPlayground(html(p)));
+
+  it('there are both kinds to check', () => {
+    expect(atOnce.length).toBeGreaterThan(4);
+    expect(lessons.length).toBeGreaterThan(2);
+  });
+
+  it.each(atOnce)('%s: the head starts the frame and fetches the runtime, which the build wrote', (path) => {
+    const script = earlyScript(html(path));
+    expect(script).toBeDefined();
+    // Before any stylesheet: an inline script after one would wait for it to load.
+    const head = headOf(html(path));
+    const firstSheet = head.search(/<link[^>]+rel="stylesheet"/);
+    expect(firstSheet === -1 || head.indexOf('sessionLabEarly') < firstSheet).toBe(true);
+    const url = script!.match(/"(\/_astro\/session-lab-runtime\.[\w-]+\.js)"/)?.[1];
+    expect(url).toBeDefined();
+    expect(exists(url!)).toBe(true);
+    // The worker's code is fetched as text, never loaded as one of the page's own scripts.
+    expect(staticJsGraph(html(path))).not.toContain(url);
+  });
+
+  it.each(lessons)('%s: no early sandbox, and the UI stays out of the static graph until the playground comes near', (path) => {
+    const page = html(path);
+    expect(earlyScript(page)).toBeUndefined();
+    const graph = staticJsGraph(page).join('\n');
+    expect(graph).toMatch(/PlaygroundEntryLazy/);
+    expect(graph).not.toMatch(/\/(controller|view|engine-session)\.[\w-]+\.js/);
+  });
+});

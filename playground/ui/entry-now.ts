@@ -1,0 +1,11 @@
+/**
+ * The playground's entry on pages that run it at once (the full playground, the embed view): the
+ * controller, the engine and the view are static imports, so the browser fetches them with this
+ * script while the page is parsed instead of after it ran. The sandbox started from the <head>.
+ */
+import * as controller from './controller.ts';
+import * as engineSession from './engine-session.ts';
+import { mountAll } from './mount.ts';
+import * as view from './view.ts';
+
+mountAll(() => Promise.resolve([controller, engineSession, view]));
