@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { pagesIn } from './src/starlight/sidebar.mjs';
 import { sessionLabRuntime } from './playground/sandbox/vite-plugin.ts';
 import { monacoCssAsStyle } from './playground/ui/vite-monaco-css.ts';
+import modulePreload from './src/integrations/module-preload.ts';
 
 // The site is static: every page is built ahead of time and the playground runs entirely in the
 // reader's browser, so `dist/` can be served by any static host.
@@ -55,5 +56,7 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
     }),
+    // Every page asks for its whole module graph from the <head> (src/integrations/module-preload.ts).
+    modulePreload(),
   ],
 });
