@@ -33,14 +33,14 @@ export function earlyFrameScript(runtimeUrl: string): string {
   });
   s.text.catch(function () {});
   s.boot = function () {
-    if (s.booted) return;
+    if (s.booted || !f.contentWindow) return;
     s.booted = true;
     f.contentWindow.postMessage({ type: 'boot' }, '*', [ch.port2]);
     s.text.then(function (t) { ch.port1.postMessage(t); }, function () {});
   };
   addEventListener('message', function (e) {
     var d = e.data;
-    if (e.source !== f.contentWindow || !d || typeof d !== 'object') return;
+    if (!f.contentWindow || e.source !== f.contentWindow || !d || typeof d !== 'object') return;
     if (d.type === 'relay-ready') s.boot();
     else if (d.type === 'worker-error' && s.error === null) s.error = String(d.message || 'the worker failed').slice(0, 500);
   });

@@ -336,6 +336,8 @@ export class SandboxHost {
             this.#starting = undefined;
             // A runtime that failed to load may load next time (a flaky network during dev).
             if (this.#bundle === bundle) this.#bundle = undefined;
+            // The head's frame did not start (its fetch, its worker): one fresh start of our own.
+            if (adopt && !this.#disposed) return this.#ensureFrame();
             throw e;
           },
         );

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { earlyFrameScript } from '../../playground/sandbox/early-frame.ts';
 import { buildCompilerBundle, buildRuntimeBundle } from '../../playground/sandbox/vite-plugin.ts';
 import { defaultConfig } from '../../playground/engine/index.ts';
 
@@ -52,6 +53,13 @@ test.beforeAll(async () => {
     if (url === '/') {
       res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': 'http_secret=site-httponly; HttpOnly; Path=/' });
       res.end(html);
+    } else if (url === '/early' || url === '/early-missing') {
+      // The same page with the head's early sandbox, as the full playground has it.
+      const runtimeUrl = url === '/early' ? '/runtime.js' : '/missing-runtime.js';
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(html.replace('<head>', `<head><script>${earlyFrameScript(runtimeUrl)}</script>`));
+    } else if (url === '/missing-runtime.js') {
+      res.writeHead(404).end();
     } else if (url === '/page.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
       res.end(pageJs);
@@ -354,4 +362,39 @@ test('dispose rejects queued calls and removes the frame', async ({ page }) => {
   });
   expect(out[1]).toBe('SandboxDisposedError');
   expect(out[2]).toBe(0);
+});
+
+test.describe('the sandbox started from the head', () => {
+  const frames = (page: Page) => page.locator('iframe[data-session-lab-sandbox]');
+
+  test('is adopted as it is: no second frame, and it runs code like any other', async ({ page }) => {
+    await page.goto(`${site}/early`);
+    expect(await page.evaluate(() => (window as any).findEarlyFrame())).toBe(true);
+    await page.evaluate(() => (window as any).makeHost(1500, true).ready());
+    await expect(frames(page)).toHaveCount(1);
+    await expect(frames(page)).toHaveAttribute('data-session-lab-sandbox', 'in-use');
+    expect((await load(page, `${HEADER}export default router`)).ok).toBe(true);
+    await stillAnswers(page);
+    // Taken: nobody else can adopt it.
+    expect(await page.evaluate(() => (window as any).findEarlyFrame())).toBe(false);
+  });
+
+  test('is not adopted once anything about it changed (here: allow-same-origin added)', async ({ page }) => {
+    await page.goto(`${site}/early`);
+    await page.evaluate(() => document.querySelector('iframe[data-session-lab-sandbox]')!.setAttribute('sandbox', 'allow-scripts allow-same-origin'));
+    expect(await page.evaluate(() => (window as any).findEarlyFrame())).toBe(false);
+    await page.evaluate(() => (window as any).makeHost(1500, true).ready());
+    // The host made its own frame, with the real attributes.
+    await expect(frames(page).and(page.locator('[sandbox="allow-scripts"]'))).toHaveCount(1);
+    expect((await load(page, `${HEADER}export default router`)).ok).toBe(true);
+    await stillAnswers(page);
+  });
+
+  test('that could not fetch the runtime is replaced by a fresh start, without a word to the caller', async ({ page }) => {
+    await page.goto(`${site}/early-missing`);
+    await page.evaluate(() => (window as any).makeHost(1500, true).ready());
+    await expect(frames(page)).toHaveCount(1);
+    expect((await load(page, `${HEADER}export default router`)).ok).toBe(true);
+    await stillAnswers(page);
+  });
 });
