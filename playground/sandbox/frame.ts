@@ -1,8 +1,8 @@
 /**
  * One sandbox: a hidden srcdoc iframe (opaque origin, `sandbox="allow-scripts"` and nothing else)
  * whose only script is a relay that starts a blob: worker and hands it a MessagePort to the page;
- * the runtime's text comes over that port. Measured in Chromium 156 (see STACK.md, "Isolating the reader's code"):
- * with this CSP nothing the hostile-code list tried got out.
+ * the runtime's text comes over that port. Measured in Chromium 156 (see STACK.md, "Isolating the
+ * reader's code"): with this CSP nothing the hostile-code list tried got out.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 
