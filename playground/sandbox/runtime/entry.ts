@@ -11,7 +11,6 @@ import { serve } from './serve.ts';
 import type { PortLike } from './serve.ts';
 // In this bundle ./transform.ts *is* ./transform-lazy.ts (see ../vite-plugin.ts): no sucrase here.
 import { installCompiler } from './transform-lazy.ts';
-import { warmUp } from './warm-up.ts';
 import { installGuardFreeHeaders } from './web-shims.ts';
 
 installGuardFreeHeaders();
@@ -44,9 +43,5 @@ const onBoot = (event: MessageEvent) => {
   if (!port) return;
   removeEventListener('message', onBoot);
   serve(port as unknown as PortLike, harness, { installCompiler });
-  // After `ready` is out, while the page is most likely still busy building its view.
-  setTimeout(() => {
-    warmUp(createHarness({ modules, logs: createLogCapture(), prepareConfig: (config) => defaultConfig(config) })).catch(() => false);
-  }, 0);
 };
 addEventListener('message', onBoot);
