@@ -77,6 +77,17 @@ async function send(page: Page, w: Words, path: string) {
 }
 
 const response = (page: Page, w: Words) => page.getByRole('region', { name: w.response });
+
+/** Adds an endless `/loop` route to the editor's code, sends it, and sees it stopped; returns that code. */
+async function loopUntilStopped(page: Page, w: Words): Promise<string> {
+  const editor = page.getByRole('textbox', { name: w.editor });
+  const looping = (await editor.inputValue()).replace('export default router', "router.get('/loop', () => {\n  while (true) {}\n})\n\nexport default router");
+  await editor.fill(looping);
+  await expect(page.getByRole('status').filter({ hasText: w.loaded4 })).toBeVisible({ timeout: 10_000 });
+  await send(page, w, '/loop');
+  await expect(response(page, w)).toContainText(w.timeout, { timeout: 10_000 });
+  return looping;
+}
 const sessionRows = (page: Page) => page.getByRole('table', { name: 'Cookies' }).locator('tbody tr', { has: page.locator('code', { hasText: /^session$/ }) });
 
 for (const [lang, w] of Object.entries(LANGS)) {
@@ -138,16 +149,10 @@ for (const [lang, w] of Object.entries(LANGS)) {
 
     test('an infinite loop is stopped, the page keeps working and the code is kept', async ({ page }) => {
       await open(page, w);
-      const editor = page.getByRole('textbox', { name: w.editor });
-      const code = await editor.inputValue();
-      const looping = code.replace('export default router', "router.get('/loop', () => {\n  while (true) {}\n})\n\nexport default router");
-      await editor.fill(looping);
-      await expect(page.getByRole('status').filter({ hasText: w.loaded4 })).toBeVisible({ timeout: 10_000 });
-      await send(page, w, '/loop');
-      await expect(response(page, w)).toContainText(w.timeout, { timeout: 10_000 });
+      const looping = await loopUntilStopped(page, w);
       await send(page, w, '/');
       await expect(response(page, w)).toContainText(w.stored, { timeout: 10_000 });
-      await expect(editor).toHaveValue(looping);
+      await expect(page.getByRole('textbox', { name: w.editor })).toHaveValue(looping);
     });
 
     test('the sandbox the page started from its head is the one that answers, and a restart replaces it', async ({ page }) => {
@@ -161,11 +166,7 @@ for (const [lang, w] of Object.entries(LANGS)) {
       await send(page, w, '/');
       await expect(response(page, w)).toContainText(w.stored);
       // An endless loop costs that frame; its replacement is an ordinary one.
-      const editor = page.getByRole('textbox', { name: w.editor });
-      await editor.fill((await editor.inputValue()).replace('export default router', "router.get('/loop', () => {\n  while (true) {}\n})\n\nexport default router"));
-      await expect(page.getByRole('status').filter({ hasText: w.loaded4 })).toBeVisible({ timeout: 10_000 });
-      await send(page, w, '/loop');
-      await expect(response(page, w)).toContainText(w.timeout, { timeout: 10_000 });
+      await loopUntilStopped(page, w);
       await send(page, w, '/perfil');
       await expect(response(page, w)).toContainText(w.welcome, { timeout: 10_000 });
       await expect(frames).toHaveCount(1);
