@@ -177,32 +177,32 @@ async function main() {
     // The first load warms the server and the browser's caches of its own; it is not counted. Each
     // load starts once the previous context's processes have wound down, as a reader's would.
     const runs = Number(process.env.BENCH_RUNS ?? 9);
+    /** One load in a fresh context (optionally after visiting `from` in the same tab), then a quiet pause. */
+    const timedLoad = async (url: string, counted: boolean, from?: string): Promise<number> => {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await ctx.newPage();
+      if (from) await page.goto(from, { waitUntil: 'load' });
+      const t = await firstResponse(page, url, counted);
+      await ctx.close();
+      await new Promise((r) => setTimeout(r, 500));
+      return t;
+    };
+    const summary = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
     for (let i = -1; i < runs; i++) {
       for (const [list, query] of [[firsts, ''], [firstsPlain, '?editor=plain']] as const) {
-        const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        const page = await ctx.newPage();
-        const t = await firstResponse(page, `${base}/en/playground/${query}`, i >= 0);
+        const t = await timedLoad(`${base}/en/playground/${query}`, i >= 0);
         if (i >= 0) list.push(t);
-        await ctx.close();
-        await new Promise((r) => setTimeout(r, 500));
       }
     }
-    console.log(`first response shown (full page, Monaco loading alongside): median ${median(firsts).toFixed(0)} ms (min ${Math.min(...firsts).toFixed(0)}, max ${Math.max(...firsts).toFixed(0)}) — target < 1000 ms`);
+    console.log(`first response shown (full page, Monaco loading alongside): ${summary(firsts)} — target < 1000 ms`);
     console.log(`  phases (median ms from navigation): ${Object.entries(phases).map(([k, v]) => `${k} ${median(v).toFixed(0)}`).join(' · ')}`);
-    console.log(`first response shown (plain editor):                       median ${median(firstsPlain).toFixed(0)} ms (min ${Math.min(...firstsPlain).toFixed(0)}, max ${Math.max(...firstsPlain).toFixed(0)})`);
+    console.log(`first response shown (plain editor):                       ${summary(firstsPlain)}`);
 
     // 1b. The same, for a reader who comes from a lesson in the same tab: the lesson's scripts are
     // in the HTTP cache, and the browser may reuse the page's process. Shown apart, never instead.
     const fromLesson: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await ctx.newPage();
-      await page.goto(`${base}/en/guide/cookies/`, { waitUntil: 'load' });
-      fromLesson.push(await firstResponse(page, `${base}/en/playground/`, false));
-      await ctx.close();
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    console.log(`first response shown, coming from a lesson (same tab):    median ${median(fromLesson).toFixed(0)} ms (min ${Math.min(...fromLesson).toFixed(0)}, max ${Math.max(...fromLesson).toFixed(0)})`);
+    for (let i = 0; i < runs; i++) fromLesson.push(await timedLoad(`${base}/en/playground/`, false, `${base}/en/guide/cookies/`));
+    console.log(`first response shown, coming from a lesson (same tab):    ${summary(fromLesson)}`);
 
     // 2 and 3. Round trip and re-evaluation, measured inside the page through the mounted controller.
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
