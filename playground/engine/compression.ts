@@ -32,6 +32,16 @@ const Z_MEM_ERROR = -4;
 const Z_BUF_ERROR = -5;
 const Z_DEFLATED = 8;
 
+/** Points a zlib stream at its input and output, both from their first byte (deflate and inflate alike). */
+function attach(s: ZStream, input: Uint8Array, output: Uint8Array): void {
+  s.input = input;
+  s.next_in = 0;
+  s.avail_in = input.length;
+  s.output = output;
+  s.next_out = 0;
+  s.avail_out = output.length;
+}
+
 let deflater: ZStream | null = null;
 let out = new Uint8Array(4096);
 const NO_HEADS = new Uint16Array(0);
@@ -80,12 +90,7 @@ function deflateToView(raw: Uint8Array): Uint8Array {
   const bound = raw.length + (raw.length >> 12) + (raw.length >> 14) + (raw.length >> 25) + 64;
   if (out.length < bound) out = new Uint8Array(bound);
   const s = deflater;
-  s.input = raw;
-  s.next_in = 0;
-  s.avail_in = raw.length;
-  s.output = out;
-  s.next_out = 0;
-  s.avail_out = out.length;
+  attach(s, raw, out);
   const status = zlibDeflate.deflate(s, Z_FINISH);
   const result = status === Z_STREAM_END ? out.subarray(0, s.next_out) : null;
   s.input = null; // do not keep the caller's bytes alive
@@ -188,12 +193,7 @@ function inflateReused(data: Uint8Array, view: boolean): Uint8Array {
   }
   const strm = inflater;
   zlibInflate.inflateGetHeader(strm, new GZheader());
-  strm.input = data;
-  strm.next_in = 0;
-  strm.avail_in = data.length;
-  strm.output = inflated;
-  strm.next_out = 0;
-  strm.avail_out = inflated.length;
+  attach(strm, data, inflated);
   try {
     for (;;) {
       if (strm.avail_out === 0) {
