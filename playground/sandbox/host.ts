@@ -76,7 +76,15 @@ type Job =
       reject: (e: unknown) => void;
     };
 
-type Outcome = { reply: FromWorker } | { failure: 'timeout' | 'crash' | 'protocol'; message: string };
+/** `alive`: on a timeout, whether the frame's relay answered a probe sent shortly before it. */
+type Outcome = { reply: FromWorker } | { failure: 'timeout' | 'crash' | 'protocol'; message: string; alive?: Promise<boolean> };
+
+/**
+ * How long before a call's budget runs out the relay is asked whether its process lives, so a
+ * looping worker is told from a dead process as soon as the budget is spent. A relay sharing its
+ * process with a looping worker took over 200 ms to answer on a loaded 2-core machine.
+ */
+const PROBE_LEAD_MS = 400;
 
 /** Plain text, not a module: the page never parses the worker's code as its own JavaScript. */
 async function fetchText(url: string): Promise<string> {
@@ -231,7 +239,7 @@ export class SandboxHost {
   async #failed(job: Job, frame: SandboxFrame, outcome: Exclude<Outcome, { reply: FromWorker }>): Promise<void> {
     if (outcome.failure !== 'protocol') {
       // A looping worker leaves the relay free to answer; a dead process answers nothing.
-      const why = outcome.failure === 'timeout' && !(await frame.alive()) ? 'crash' : outcome.failure;
+      const why = outcome.failure === 'timeout' && !(await (outcome.alive ?? frame.alive())) ? 'crash' : outcome.failure;
       // Kill first (removing the iframe stops the loop), answer the caller, then rebuild while the
       // queue waits, so the caller hears back as soon as the budget is spent.
       this.#kill(frame);
@@ -274,8 +282,14 @@ export class SandboxHost {
   /** Sends one message and waits for its reply, the time budget, or a failure, whichever comes first. */
   #call(frame: SandboxFrame, message: ToWorker, budgetMs = this.#timeoutMs): Promise<Outcome> {
     return new Promise<Outcome>((resolve) => {
-      const timer = setTimeout(() => finish({ failure: 'timeout', message: 'timeout' }), budgetMs);
+      const lead = Math.min(PROBE_LEAD_MS, budgetMs / 2);
+      let alive: Promise<boolean> | undefined;
+      const probe = setTimeout(() => {
+        alive = frame.alive(lead + 200);
+      }, budgetMs - lead);
+      const timer = setTimeout(() => finish({ failure: 'timeout', message: 'timeout', alive }), budgetMs);
       const finish = (outcome: Outcome) => {
+        clearTimeout(probe);
         clearTimeout(timer);
         this.#settle = undefined;
         this.#pendingId = -1;
