@@ -51,6 +51,8 @@ export default defineConfig({
           items: pagesIn('guide'),
         },
       ],
+      // The sidebar also marks the lessons a learner has completed (src/components/Sidebar.astro).
+      components: { Sidebar: './src/components/Sidebar.astro' },
       customCss: ['./src/styles/site.css'],
       routeMiddleware: './src/starlight/route-data.ts',
       lastUpdated: false,

@@ -6,6 +6,7 @@ import type { CheckResult } from '../checks.ts';
 import { runChecks } from '../checks.ts';
 import { h, replace } from '../dom.ts';
 import { inspectSessionCookie } from '../engine-session.ts';
+import { localStore, markCompleted } from '../progress.ts';
 import type { ViewContext } from './context.ts';
 import { button } from './controls.ts';
 import { Panel } from './panel.ts';
@@ -85,6 +86,7 @@ export class ChecksPanel extends Panel {
       },
     });
     this.running = false;
+    if (this.results.length > 0 && this.results.every((r) => r.passed)) markCompleted(localStore(), lang, c.example.id);
     this.render();
   }
 
