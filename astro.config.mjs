@@ -51,7 +51,7 @@ export default defineConfig({
           items: pagesIn('guide'),
         },
       ],
-      customCss: ['./src/styles/site.css'],
+      customCss: ['./src/styles/site.css', './src/styles/print.css'],
       routeMiddleware: './src/starlight/route-data.ts',
       lastUpdated: false,
       pagination: true,

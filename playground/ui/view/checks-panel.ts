@@ -86,6 +86,8 @@ export class ChecksPanel extends Panel {
     });
     this.running = false;
     this.render();
+    // The embed tells its host page (embed-bridge.ts); a lesson ignores it.
+    this.el.dispatchEvent(new CustomEvent('session-lab:checks', { bubbles: true, detail: { passed: this.results.filter((r) => r.passed).length, total: this.results.length } }));
   }
 
   private resultList(results: CheckResult[]): HTMLElement {
