@@ -2,6 +2,8 @@
  * The embed view's URL parameters, read once when the page starts. Authors write these by hand in an
  * iframe's `src` (or as `data-*` attributes for /embed.js), so anything unknown or malformed falls back
  * to the default instead of failing: a typo must never leave a course page with a broken embed.
+ * `theme` and `lang` are also read by the embed page's first inline script, before anything loads
+ * (src/components/PlaygroundEmbed.astro): the theme to avoid a flash, the language to switch pages.
  * The author guide (content/docs/authors.mdx) documents every one of them; keep the two in step.
  *
  * Reserved for later: the `#state=` hash (a share link) may carry the reader's state into an embed.
@@ -20,8 +22,6 @@ export interface EmbedParams {
   codeHeight: number | null;
   open: Set<EmbedPanel>;
   hide: Set<EmbedPanel>;
-  /** `en` or `es` when the address asks for the other language than the page's. */
-  lang: 'es' | 'en' | null;
 }
 
 export const CODE_HEIGHT_MIN = 120;
@@ -41,7 +41,6 @@ function panelList(v: string | null): Set<EmbedPanel> {
 export function readEmbedParams(search: string): EmbedParams {
   const q = new URLSearchParams(search);
   const theme = q.get('theme');
-  const lang = q.get('lang');
   const height = Number.parseInt(q.get('height') ?? '', 10);
   return {
     theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
@@ -50,17 +49,5 @@ export function readEmbedParams(search: string): EmbedParams {
     codeHeight: Number.isFinite(height) ? Math.min(CODE_HEIGHT_MAX, Math.max(CODE_HEIGHT_MIN, height)) : null,
     open: panelList(q.get('open')),
     hide: panelList(q.get('hide')),
-    lang: lang === 'es' || lang === 'en' ? lang : null,
   };
-}
-
-/**
- * The address of the same embed in the language asked for, or null when the page already is in it.
- * The query stays (minus `lang`), and so does the hash.
- */
-export function pathForLang(pathname: string, lang: 'es' | 'en'): string | null {
-  const english = /^\/en\/embed\//.test(pathname);
-  if (lang === 'en' && !english) return pathname.replace(/^\/embed\//, '/en/embed/');
-  if (lang === 'es' && english) return pathname.replace(/^\/en\/embed\//, '/embed/');
-  return null;
 }
