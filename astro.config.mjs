@@ -43,6 +43,7 @@ export default defineConfig({
           items: [
             { slug: 'index', label: 'Bienvenida', translations: { en: 'Welcome' } },
             { slug: 'playground', label: 'Laboratorio', translations: { en: 'Playground' } },
+            { slug: 'authors', label: 'Para autores de cursos', translations: { en: 'For course authors' } },
           ],
         },
         {
