@@ -16,7 +16,7 @@
     var src;
     if (el.tagName === 'A') {
       src = new URL(el.href, location.href);
-      if (src.origin !== origin || !/^\/(en\/)?embed\/[\w-]+\/$/.test(src.pathname)) return;
+      if (src.origin !== origin || !/^\/(en\/)?embed\/[\w-]+\/((light|dark)\/)?$/.test(src.pathname)) return;
     } else {
       var id = el.getAttribute('data-session-lab');
       if (!/^[\w-]{1,64}$/.test(id)) return;

@@ -27,9 +27,11 @@ export interface Snippets {
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
+/** The theme goes in the path (/embed/<id>/light/): a page without JavaScript then follows it too. */
 export function embedSrc({ site, example, lang, params }: Pick<SnippetInput, 'site' | 'example' | 'lang' | 'params'>): string {
-  const url = new URL(`${lang === 'en' ? '/en' : ''}/embed/${encodeURIComponent(example)}/`, site);
-  for (const [k, v] of Object.entries(params ?? {})) url.searchParams.set(k, v);
+  const theme = params?.theme === 'light' || params?.theme === 'dark' ? `${params.theme}/` : '';
+  const url = new URL(`${lang === 'en' ? '/en' : ''}/embed/${encodeURIComponent(example)}/${theme}`, site);
+  for (const [k, v] of Object.entries(params ?? {})) if (k !== 'theme' || !theme) url.searchParams.set(k, v);
   return url.href;
 }
 

@@ -291,3 +291,100 @@ test.describe('an embed on a course page without scripts', () => {
     });
   }
 });
+
+test.describe('the embed page without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows the exercise and the code, in the theme of the path or of the system', async ({ page: p }) => {
+    const background = () => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await p.goto('/embed/counter/light/');
+    await expect(p.getByText('Objetivo:')).toBeVisible();
+    await expect(p.locator('.slp-embed-static-goal')).toContainText("session['visitas']");
+    await expect(p.locator('.slp-embed-static-goal li')).toHaveCount(3);
+    await expect(p.locator('.slp-static')).toContainText("session.get('visitas', 0)");
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await p.goto('/en/embed/counter/dark/');
+    await expect(p.getByText('Goal:')).toBeVisible();
+    expect(await background()).toBe('rgb(23, 24, 28)');
+
+    // No theme in the path: the reader's system decides.
+    await p.emulateMedia({ colorScheme: 'light' });
+    await p.goto('/embed/counter/');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await p.emulateMedia({ colorScheme: 'dark' });
+    await p.goto('/embed/counter/');
+    expect(await background()).toBe('rgb(23, 24, 28)');
+  });
+});
+
+test.describe('the embed page and its parameters', () => {
+  test('?lang= moves to the other language, keeping the other parameters', async ({ page: p }) => {
+    await p.goto('/embed/counter/?lang=en&editor=plain');
+    await expect(p).toHaveURL(/\/en\/embed\/counter\/\?editor=plain$/);
+    await expect(p.getByText('✓ 2 routes loaded')).toBeVisible({ timeout: 20_000 });
+    await expect(p.getByRole('heading', { name: 'Exercise: Visit counter' })).toBeVisible();
+  });
+
+  test('readonly, hide, open and height', async ({ page: p }) => {
+    await p.goto('/embed/counter/?readonly=1&hide=tools,flask&open=clock&height=160');
+    await expect(p.getByText('✓ 2 rutas cargadas')).toBeVisible({ timeout: 20_000 });
+    await expect(p.getByRole('button', { name: 'Editar el código' })).toBeHidden();
+    await expect(p.getByRole('tab', { name: 'Equivalente en Flask' })).toBeHidden();
+    await expect(p.locator('summary', { hasText: 'Herramientas' })).toBeHidden();
+    await expect(p.locator('details.slp-embed-clock')).toHaveAttribute('open', '');
+    await expect(p.locator('details.slp-embed-timeline')).not.toHaveAttribute('open', '');
+    const codeBox = await p.locator('.slp-editor pre').boundingBox();
+    expect(codeBox!.height).toBeLessThanOrEqual(161);
+    // Read-only still runs: requests work.
+    await p.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await expect(p.getByRole('region', { name: 'Respuesta' })).toContainText('Visitas: 0');
+  });
+
+  test('a plain editor refuses typing when read-only', async ({ page: p }) => {
+    await p.goto('/embed/counter/?readonly=1&editor=plain');
+    await expect(p.getByText('✓ 2 rutas cargadas')).toBeVisible({ timeout: 20_000 });
+    const editor = p.locator('.slp-editor textarea');
+    await expect(editor).toHaveJSProperty('readOnly', true);
+  });
+
+  test('printed: no controls, the whole code and the goal in dark ink on white', async ({ page: p }) => {
+    await p.goto('/embed/counter/?theme=dark&editor=plain');
+    await expect(p.getByText('✓ 2 rutas cargadas')).toBeVisible({ timeout: 20_000 });
+    await p.emulateMedia({ media: 'print' });
+    await expect(p.getByRole('button', { name: 'Enviar', exact: true })).toBeHidden();
+    await expect(p.getByRole('button', { name: 'Comprobar', exact: true })).toBeHidden();
+    await expect(p.locator('.slp-embed-more').first()).toBeHidden();
+    const code = p.locator('.slp-print-code');
+    await expect(code).toBeVisible();
+    await expect(code).toContainText("router.get('/reiniciar'");
+    await expect(p.locator('.slp-editor')).toBeHidden();
+    const colours = await p.evaluate(() => {
+      const goal = document.querySelector('.slp-exercise p')!;
+      return { body: getComputedStyle(document.body).backgroundColor, goal: getComputedStyle(goal).color, code: getComputedStyle(document.querySelector('.slp-print-code')!).backgroundColor };
+    });
+    expect(colours).toEqual({ body: 'rgb(255, 255, 255)', goal: 'rgb(0, 0, 0)', code: 'rgb(255, 255, 255)' });
+  });
+
+  test('a printed lesson drops the site chrome and the playground controls', async ({ page: p }) => {
+    await p.goto('/guide/session/?editor=plain');
+    const playground = p.locator('.session-lab-playground').first();
+    await playground.scrollIntoViewIfNeeded();
+    await expect(playground.getByRole('button', { name: 'Enviar', exact: true })).toBeVisible({ timeout: 20_000 });
+    const area = playground.locator('textarea.slp-plain-editor');
+    const code = await area.inputValue();
+    // As if the reader had dragged the editor small: paper must still get every line.
+    await area.evaluate((a) => { a.style.height = '60px'; });
+    await p.emulateMedia({ media: 'print' });
+    await expect(p.locator('header.header')).toBeHidden();
+    await expect(p.locator('#starlight__sidebar')).toBeHidden();
+    await expect(playground).toBeVisible();
+    for (const b of await playground.locator('button').all()) await expect(b).toBeHidden();
+    // The plain editor grows to its whole code on paper.
+    await expect(area).toBeVisible();
+    expect((await area.boundingBox())!.height).toBeGreaterThan(200);
+    expect(await area.evaluate((a) => a.scrollHeight <= a.clientHeight + 1)).toBe(true);
+    expect(code.split('\n').length).toBeGreaterThan(10);
+    // Code blocks keep their titles (Expressive Code's figcaption is also called .header).
+    await expect(p.locator('figure figcaption.header').filter({ hasText: 'app.py' }).first()).toBeVisible();
+  });
+});
