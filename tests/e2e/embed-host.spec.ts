@@ -340,6 +340,27 @@ test.describe('the embed page and its parameters', () => {
     await expect(p.getByRole('region', { name: 'Respuesta' })).toContainText('Visitas: 0');
   });
 
+  test('compact: about 900 px tall at 800 px wide, and no sideways scroll at 375 px', async ({ page: p }) => {
+    for (const path of ['/embed/counter/', '/en/embed/cart/']) {
+      await p.setViewportSize({ width: 800, height: 900 });
+      await p.goto(path);
+      await expect(p.locator('.slp-status')).toHaveText(/✓/, { timeout: 20_000 });
+      const height = await p.evaluate(() => document.documentElement.getBoundingClientRect().height);
+      expect(height, path).toBeLessThanOrEqual(950);
+      // Goal first, then the code, then the request bar.
+      const top = async (sel: string) => (await p.locator(sel).first().boundingBox())!.y;
+      expect(await top('.slp-exercise')).toBeLessThan(await top('.slp-editor'));
+      expect(await top('.slp-editor')).toBeLessThan(await top('.slp-request'));
+      expect(await top('.slp-request')).toBeLessThan(await top('.slp-response'));
+      expect(await top('.slp-response')).toBeLessThan(await top('.slp-jar'));
+
+      await p.setViewportSize({ width: 375, height: 800 });
+      await p.goto(path);
+      await expect(p.locator('.slp-status')).toHaveText(/✓/, { timeout: 20_000 });
+      expect(await p.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+    }
+  });
+
   test('a plain editor refuses typing when read-only', async ({ page: p }) => {
     await p.goto('/embed/counter/?readonly=1&editor=plain');
     await expect(p.getByText('✓ 2 rutas cargadas')).toBeVisible({ timeout: 20_000 });
