@@ -43,6 +43,7 @@ export default defineConfig({
           items: [
             { slug: 'index', label: 'Bienvenida', translations: { en: 'Welcome' } },
             { slug: 'playground', label: 'Laboratorio', translations: { en: 'Playground' } },
+            { slug: 'authors', label: 'Para autores de cursos', translations: { en: 'For course authors' } },
           ],
         },
         {
@@ -53,7 +54,7 @@ export default defineConfig({
       ],
       // The sidebar also marks the lessons a learner has completed (src/components/Sidebar.astro).
       components: { Sidebar: './src/components/Sidebar.astro' },
-      customCss: ['./src/styles/site.css'],
+      customCss: ['./src/styles/site.css', './src/styles/print.css'],
       routeMiddleware: './src/starlight/route-data.ts',
       lastUpdated: false,
       pagination: true,

@@ -200,7 +200,7 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
     () => ('requestIdleCallback' in window ? requestIdleCallback(() => void sandbox.prepareCompiler(), { timeout: 3000 }) : setTimeout(() => void sandbox.prepareCompiler(), 500)),
   );
   addEventListener('pagehide', () => current.controller.saveNow());
-  root.dispatchEvent(new CustomEvent('session-lab:mounted', { bubbles: true }));
+  root.dispatchEvent(new CustomEvent('session-lab:mounted', { bubbles: true, detail: current }));
   return current;
 }
 

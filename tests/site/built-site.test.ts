@@ -3,7 +3,8 @@ import { exists, gzipBytes, html, assetText, pageAssets, pagePaths, staticJsGrap
 
 const JS_BUDGET_PLAIN_PAGE = 40 * 1024; // gzip bytes; Starlight alone measured ~31 KB here
 const pages = pagePaths();
-const isEmbed = (p: string) => /^\/(en\/)?embed\//.test(p);
+// An embed view has an example in its path; /embed/ itself is the docs page that lists them.
+const isEmbed = (p: string) => /^\/(en\/)?embed\/[^/]+\//.test(p);
 const spanish = pages.filter((p) => !p.startsWith('/en/'));
 const english = pages.filter((p) => p.startsWith('/en/'));
 const docs = pages.filter((p) => !isEmbed(p));

@@ -88,6 +88,8 @@ export class ChecksPanel extends Panel {
     this.running = false;
     if (this.results.length > 0 && this.results.every((r) => r.passed)) markCompleted(localStore(), lang, c.example.id);
     this.render();
+    // The embed tells its host page (embed-bridge.ts); a lesson ignores it.
+    this.el.dispatchEvent(new CustomEvent('session-lab:checks', { bubbles: true, detail: { passed: this.results.filter((r) => r.passed).length, total: this.results.length } }));
   }
 
   private resultList(results: CheckResult[]): HTMLElement {

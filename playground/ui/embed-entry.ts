@@ -1,0 +1,23 @@
+/**
+ * The embed view's own script: when the playground has mounted, it gets the compact layout and the
+ * connection to the host page. It must run before mount.ts dispatches `session-lab:mounted`, so the
+ * embed page loads it from its <head>.
+ */
+import type { Mounted } from './mount.ts';
+import { connectEmbed } from './embed-bridge.ts';
+import { compactLayout } from './embed-layout.ts';
+import { readEmbedParams } from './embed-params.ts';
+
+const params = readEmbedParams(location.search);
+const lang = document.documentElement.lang === 'en' ? 'en' : 'es';
+
+document.addEventListener('session-lab:mounted', (e) => {
+  const mounted = (e as CustomEvent<Mounted | undefined>).detail;
+  const root = e.target as HTMLElement;
+  const view = root.querySelector<HTMLElement>('.slp');
+  if (!mounted || !view) return;
+  // The exercise panel now shows the goal: the copy written for readers without JavaScript goes.
+  document.querySelector('.slp-embed-static-goal')?.remove();
+  compactLayout({ view, controller: mounted.controller, params, lang });
+  if (parent !== window) connectEmbed({ controller: mounted.controller, root, lang, self: window, parent });
+});
