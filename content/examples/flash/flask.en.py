@@ -1,6 +1,6 @@
 # Flask 3.1 · one-time messages stored in the session.
 # Save it as app.py (not flask.py: that would shadow the flask package) and run:
-#   pip install 'flask>=3.1.1'  →  flask --app app run  →  open http://127.0.0.1:5000/guardar
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  open http://127.0.0.1:5000/guardar
 #
 # Flask has this built in: flash('Changes saved.') and get_flashed_messages() keep the
 # list in session['_flashes']. It is written by hand here so you can see what the cookie does.

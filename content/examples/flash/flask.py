@@ -1,6 +1,6 @@
 # Flask 3.1 · mensajes de un solo uso guardados en la sesión.
 # Guárdalo como app.py (no como flask.py: taparía el paquete flask) y ejecuta:
-#   pip install 'flask>=3.1.1'  →  flask --app app run  →  abre http://127.0.0.1:5000/guardar
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  abre http://127.0.0.1:5000/guardar
 #
 # Flask ya trae esto hecho: flash('Cambios guardados.') y get_flashed_messages() guardan
 # la lista en session['_flashes']. Aquí se escribe a mano para ver qué pasa con la cookie.
