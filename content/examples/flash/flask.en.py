@@ -5,6 +5,7 @@
 # Flask has this built in: flash('Changes saved.') and get_flashed_messages() keep the
 # list in session['_flashes']. It is written by hand here so you can see what the cookie does.
 from flask import Flask, session
+from markupsafe import escape
 
 app = Flask(__name__)
 # Lab only: the same key the simulator uses, so the cookies match byte for byte.
@@ -22,7 +23,7 @@ def index():
     messages = session.pop('mensajes', [])
     if not messages:
         return '<p>No messages.</p>'
-    return '<ul>' + ''.join(f'<li>{m}</li>' for m in messages) + '</ul>'
+    return '<ul>' + ''.join(f'<li>{escape(m)}</li>' for m in messages) + '</ul>'
 
 
 @app.route('/guardar')

@@ -5,6 +5,7 @@
 # Flask ya trae esto hecho: flash('Cambios guardados.') y get_flashed_messages() guardan
 # la lista en session['_flashes']. Aquí se escribe a mano para ver qué pasa con la cookie.
 from flask import Flask, session
+from markupsafe import escape
 
 app = Flask(__name__)
 # Solo para el laboratorio: la misma clave que usa el simulador, para que las cookies coincidan.
@@ -22,7 +23,7 @@ def index():
     mensajes = session.pop('mensajes', [])
     if not mensajes:
         return '<p>No hay mensajes.</p>'
-    return '<ul>' + ''.join(f'<li>{m}</li>' for m in mensajes) + '</ul>'
+    return '<ul>' + ''.join(f'<li>{escape(m)}</li>' for m in mensajes) + '</ul>'
 
 
 @app.route('/guardar')

@@ -9,6 +9,7 @@ app = Flask(__name__)
 app.secret_key = 'tu_clave_secreta_aqui'
 
 
+# A toy form: it checks no password, carries no CSRF token and does not redirect after the POST.
 @app.get('/login')
 def login_form():
     return '''

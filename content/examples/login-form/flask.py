@@ -9,6 +9,7 @@ app = Flask(__name__)
 app.secret_key = 'tu_clave_secreta_aqui'
 
 
+# Un formulario de juguete: no comprueba contraseña, no lleva token CSRF y no redirige tras el POST.
 @app.get('/login')
 def formulario():
     return '''

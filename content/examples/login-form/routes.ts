@@ -10,6 +10,7 @@ const router = Router<SessionRequest>({
 const escape = (text: unknown) =>
   String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
+// Un formulario de juguete: no comprueba contraseña, no lleva token CSRF y no redirige tras el POST.
 // El formulario se envía con POST a la misma ruta.
 router.get('/login', () => `
   <form method="post" action="/login">

@@ -10,6 +10,7 @@ const router = Router<SessionRequest>({
 const escape = (text: unknown) =>
   String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
+// A toy form: it checks no password, carries no CSRF token and does not redirect after the POST.
 // The form posts back to the same path.
 router.get('/login', () => `
   <form method="post" action="/login">

@@ -60,7 +60,7 @@ def carrito():
     return f'Carrito: {", ".join(escape(p) for p in carrito)}.'
 
 
-# «Cerrar sesión en todas partes»: también en el móvil, en el ordenador de un amigo…
+# «Cerrar sesión en todas partes»: también en el teléfono, en la computadora de un amigo…
 @app.post('/salir-de-todo')
 def salir_de_todo():
     # TODO 3: sube la versión del usuario; vaciar esta sesión no anula las demás cookies.

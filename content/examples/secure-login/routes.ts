@@ -54,7 +54,7 @@ router.get('/carrito', ({ session }) => {
   return `Carrito: ${carrito.map(escape).join(', ')}.`
 })
 
-// «Cerrar sesión en todas partes»: también en el móvil, en el ordenador de un amigo…
+// «Cerrar sesión en todas partes»: también en el teléfono, en la computadora de un amigo…
 router.post('/salir-de-todo', ({ session }) => {
   // TODO 3: sube la versión del usuario; vaciar esta sesión no anula las demás cookies.
   session.clear()

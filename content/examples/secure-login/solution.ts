@@ -57,7 +57,7 @@ router.get('/carrito', ({ session }) => {
   return `Carrito: ${carrito.map(escape).join(', ')}.`
 })
 
-// «Cerrar sesión en todas partes»: también en el móvil, en el ordenador de un amigo…
+// «Cerrar sesión en todas partes»: también en el teléfono, en la computadora de un amigo…
 router.post('/salir-de-todo', ({ session }) => {
   // Vaciar esta sesión no anula las otras cookies, que siguen bien firmadas: subir la versión sí.
   if ('username' in session) {
