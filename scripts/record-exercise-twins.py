@@ -4,8 +4,8 @@
 For each exercise in content/examples/ (a folder with solution.ts and solution.py), and for each
 language (solution.py for Spanish, solution.en.py for English), this script loads the Flask app,
 runs example.json's checks through Flask's test client (the same requests, the same users, the
-same clock moves), and writes every response's status, body and Set-Cookie headers to
-tests/fixtures/exercises/<id>.json. tests/examples/twins.test.ts replays the TypeScript solution
+same clock moves), and writes every response's status, body, Set-Cookie headers and Vary header
+to tests/fixtures/exercises/<id>.json. tests/examples/twins.test.ts replays the TypeScript solution
 through the playground's engine and must see the same.
 
 Made deterministic so the two sides can be compared byte for byte:
@@ -190,7 +190,7 @@ def run_twin(example_dir: Path, base: str, example: dict, lang: str, clock: Cloc
                 jar.receive(line, clock.now)
             request = {k: step[k] for k in ('user', 'method', 'path', 'body', 'advanceClock') if k in step}
             steps.append({'request': request, 'status': res.status_code, 'body': res.get_data(as_text=True),
-                          'setCookie': set_cookie})
+                          'setCookie': set_cookie, 'vary': res.headers.get('Vary')})
             if not failures:  # like the playground, a check stops judging at its first failed step
                 failures = problems(app, step.get('expect', {}), lang, res, set_cookie, jar)
         checks.append({'title': check['title'][lang], 'steps': steps})

@@ -37,7 +37,8 @@ router.post('/transferir', async (request) => {
   const { session } = request
   const form = await request.formData()
   // First, before changing anything: the form's token must be the session's.
-  if (!mismoToken(String(form.get('csrf_token') ?? ''), session.get('csrf_token', ''))) {
+  const enviado = String(form.get('csrf_token') ?? '')
+  if (!enviado || !mismoToken(enviado, session.get('csrf_token', ''))) {
     return ['The CSRF token is missing or invalid.', 400]
   }
   const cantidad = String(form.get('cantidad') ?? '')

@@ -37,7 +37,8 @@ router.post('/transferir', async (request) => {
   const { session } = request
   const form = await request.formData()
   // Lo primero, antes de cambiar nada: el token del formulario debe ser el de la sesión.
-  if (!mismoToken(String(form.get('csrf_token') ?? ''), session.get('csrf_token', ''))) {
+  const enviado = String(form.get('csrf_token') ?? '')
+  if (!enviado || !mismoToken(enviado, session.get('csrf_token', ''))) {
     return ['Falta el token CSRF o no es válido.', 400]
   }
   const cantidad = String(form.get('cantidad') ?? '')
