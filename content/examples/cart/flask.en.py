@@ -1,6 +1,6 @@
 # Flask 3.1 · exercise: the cart that "loses" products.
 # Save it as app.py (not flask.py: that would shadow the flask package) and run:
-#   pip install 'flask>=3.1.1'  →  flask --app app run  →  open http://127.0.0.1:5000/agregar/pizza
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  open http://127.0.0.1:5000/agregar/pizza
 from flask import Flask, session
 
 app = Flask(__name__)

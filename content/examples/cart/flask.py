@@ -1,6 +1,6 @@
 # Flask 3.1 · ejercicio: el carrito que "pierde" productos.
 # Guárdalo como app.py (no como flask.py: taparía el paquete flask) y ejecuta:
-#   pip install 'flask>=3.1.1'  →  flask --app app run  →  abre http://127.0.0.1:5000/agregar/pizza
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  abre http://127.0.0.1:5000/agregar/pizza
 from flask import Flask, session
 
 app = Flask(__name__)

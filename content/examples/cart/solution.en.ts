@@ -10,7 +10,9 @@ const router = Router<SessionRequest>({
 router.get('/agregar/:producto', ({ session, params }) => {
   // Fix 1: build a new list and assign it. The assignment marks the session as modified.
   session['carrito'] = [...session.get('carrito', []), params.producto]
-  // Fix 2 (same effect): session['carrito'].push(params.producto); session.modified = true
+  // Fix 2 (same effect): session.setdefault('carrito', []).push(params.producto)
+  //                      session.modified = true
+  // (a bare session['carrito'].push(…) would throw on the first product: the list does not exist yet.)
   return { carrito: session['carrito'] }
 })
 

@@ -10,7 +10,9 @@ const router = Router<SessionRequest>({
 router.get('/agregar/:producto', ({ session, params }) => {
   // Arreglo 1: construir una lista nueva y asignarla. La asignación marca la sesión como modificada.
   session['carrito'] = [...session.get('carrito', []), params.producto]
-  // Arreglo 2 (equivalente): session['carrito'].push(params.producto); session.modified = true
+  // Arreglo 2 (equivalente): session.setdefault('carrito', []).push(params.producto)
+  //                          session.modified = true
+  // (session['carrito'].push(…) a secas fallaría en el primer producto: la lista aún no existe.)
   return { carrito: session['carrito'] }
 })
 

@@ -1,10 +1,11 @@
 # Flask 3.1 · one-time messages stored in the session.
 # Save it as app.py (not flask.py: that would shadow the flask package) and run:
-#   pip install 'flask>=3.1.1'  →  flask --app app run  →  open http://127.0.0.1:5000/guardar
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  open http://127.0.0.1:5000/guardar
 #
 # Flask has this built in: flash('Changes saved.') and get_flashed_messages() keep the
 # list in session['_flashes']. It is written by hand here so you can see what the cookie does.
 from flask import Flask, session
+from markupsafe import escape
 
 app = Flask(__name__)
 # Lab only: the same key the simulator uses, so the cookies match byte for byte.
@@ -22,7 +23,7 @@ def index():
     messages = session.pop('mensajes', [])
     if not messages:
         return '<p>No messages.</p>'
-    return '<ul>' + ''.join(f'<li>{m}</li>' for m in messages) + '</ul>'
+    return '<ul>' + ''.join(f'<li>{escape(m)}</li>' for m in messages) + '</ul>'
 
 
 @app.route('/guardar')

@@ -1,10 +1,11 @@
 # Flask 3.1 · mensajes de un solo uso guardados en la sesión.
 # Guárdalo como app.py (no como flask.py: taparía el paquete flask) y ejecuta:
-#   pip install 'flask>=3.1.1'  →  flask --app app run  →  abre http://127.0.0.1:5000/guardar
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  abre http://127.0.0.1:5000/guardar
 #
 # Flask ya trae esto hecho: flash('Cambios guardados.') y get_flashed_messages() guardan
 # la lista en session['_flashes']. Aquí se escribe a mano para ver qué pasa con la cookie.
 from flask import Flask, session
+from markupsafe import escape
 
 app = Flask(__name__)
 # Solo para el laboratorio: la misma clave que usa el simulador, para que las cookies coincidan.
@@ -22,7 +23,7 @@ def index():
     mensajes = session.pop('mensajes', [])
     if not mensajes:
         return '<p>No hay mensajes.</p>'
-    return '<ul>' + ''.join(f'<li>{m}</li>' for m in mensajes) + '</ul>'
+    return '<ul>' + ''.join(f'<li>{escape(m)}</li>' for m in mensajes) + '</ul>'
 
 
 @app.route('/guardar')

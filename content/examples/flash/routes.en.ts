@@ -6,6 +6,11 @@ const router = Router<SessionRequest>({
   finally: [flaskResponse, saveSession], // make_response() + save_session(): writes Set-Cookie
 })
 
+// Like markupsafe.escape in Flask, with the same entities: a message may carry text from the user
+// ("Deleted: <name>") and must not become HTML.
+const ENTIDADES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
+const escape = (text: unknown) => String(text).replace(/[&<>"']/g, (c) => ENTIDADES[c])
+
 // Stores a message to show on the NEXT page, like Flask's flash().
 // It assigns a new list (no push) so the session is marked as modified.
 function notify(session: SessionRequest['session'], message: string) {
@@ -18,7 +23,7 @@ router.get('/', ({ session }) => {
   if (messages.length === 0) {
     return '<p>No messages.</p>'
   }
-  return `<ul>${messages.map((m) => `<li>${m}</li>`).join('')}</ul>`
+  return `<ul>${messages.map((m) => `<li>${escape(m)}</li>`).join('')}</ul>`
 })
 
 router.get('/guardar', ({ session }) => {

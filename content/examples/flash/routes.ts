@@ -6,6 +6,11 @@ const router = Router<SessionRequest>({
   finally: [flaskResponse, saveSession], // make_response() + save_session(): escribe Set-Cookie
 })
 
+// Como markupsafe.escape en Flask, con las mismas entidades: un mensaje puede llevar texto del
+// usuario («Borrado: <nombre>») y no debe convertirse en HTML.
+const ENTIDADES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
+const escape = (text: unknown) => String(text).replace(/[&<>"']/g, (c) => ENTIDADES[c])
+
 // Guarda un mensaje para mostrarlo en la PRÓXIMA página, como flash() de Flask.
 // Se asigna una lista nueva (no push) para que la sesión quede marcada como modificada.
 function avisar(session: SessionRequest['session'], mensaje: string) {
@@ -18,7 +23,7 @@ router.get('/', ({ session }) => {
   if (mensajes.length === 0) {
     return '<p>No hay mensajes.</p>'
   }
-  return `<ul>${mensajes.map((m) => `<li>${m}</li>`).join('')}</ul>`
+  return `<ul>${mensajes.map((m) => `<li>${escape(m)}</li>`).join('')}</ul>`
 })
 
 router.get('/guardar', ({ session }) => {

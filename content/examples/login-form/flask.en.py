@@ -1,6 +1,6 @@
 # Flask 3.1 · exercise: a login form that stores the username in the session.
 # Save it as app.py (not flask.py: that would shadow the flask package) and run:
-#   pip install 'flask>=3.1.1'  →  flask --app app run  →  open http://127.0.0.1:5000/login
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  open http://127.0.0.1:5000/login
 from flask import Flask, request, session
 from markupsafe import escape
 
@@ -9,6 +9,7 @@ app = Flask(__name__)
 app.secret_key = 'tu_clave_secreta_aqui'
 
 
+# A toy form: it checks no password, carries no CSRF token and does not redirect after the POST.
 @app.get('/login')
 def login_form():
     return '''

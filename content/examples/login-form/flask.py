@@ -1,6 +1,6 @@
 # Flask 3.1 · ejercicio: un formulario de acceso que guarda el usuario en la sesión.
 # Guárdalo como app.py (no como flask.py: taparía el paquete flask) y ejecuta:
-#   pip install 'flask>=3.1.1'  →  flask --app app run  →  abre http://127.0.0.1:5000/login
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  abre http://127.0.0.1:5000/login
 from flask import Flask, request, session
 from markupsafe import escape
 
@@ -9,6 +9,7 @@ app = Flask(__name__)
 app.secret_key = 'tu_clave_secreta_aqui'
 
 
+# Un formulario de juguete: no comprueba contraseña, no lleva token CSRF y no redirige tras el POST.
 @app.get('/login')
 def formulario():
     return '''

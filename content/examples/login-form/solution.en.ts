@@ -6,10 +6,12 @@ const router = Router<SessionRequest>({
   finally: [flaskResponse, saveSession], // make_response() + save_session(): writes Set-Cookie
 })
 
-// Like Flask's markupsafe.escape: the name is typed by the user and must not become HTML.
-const escape = (text: unknown) =>
-  String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+// Like markupsafe.escape in Flask, with the same entities: the user typed the name and it must
+// not become HTML.
+const ENTIDADES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
+const escape = (text: unknown) => String(text).replace(/[&<>"']/g, (c) => ENTIDADES[c])
 
+// A toy form: it checks no password, carries no CSRF token and does not redirect after the POST.
 // The form posts back to the same path.
 router.get('/login', () => `
   <form method="post" action="/login">

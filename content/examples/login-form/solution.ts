@@ -6,10 +6,12 @@ const router = Router<SessionRequest>({
   finally: [flaskResponse, saveSession], // make_response() + save_session(): escribe Set-Cookie
 })
 
-// Como markupsafe.escape en Flask: el nombre lo escribe el usuario, no debe convertirse en HTML.
-const escape = (text: unknown) =>
-  String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+// Como markupsafe.escape en Flask, con las mismas entidades: el nombre lo escribe el usuario y no
+// debe convertirse en HTML.
+const ENTIDADES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
+const escape = (text: unknown) => String(text).replace(/[&<>"']/g, (c) => ENTIDADES[c])
 
+// Un formulario de juguete: no comprueba contraseña, no lleva token CSRF y no redirige tras el POST.
 // El formulario se envía con POST a la misma ruta.
 router.get('/login', () => `
   <form method="post" action="/login">

@@ -1,6 +1,6 @@
 # Flask 3.1 · "recuérdame": sesiones permanentes y su caducidad.
 # Guárdalo como app.py (no como flask.py: taparía el paquete flask) y ejecuta:
-#   pip install 'flask>=3.1.1'  →  flask --app app run  →  abre http://127.0.0.1:5000/recordarme
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  abre http://127.0.0.1:5000/recordarme
 from datetime import timedelta
 
 from flask import Flask, session

@@ -1,6 +1,6 @@
 # Flask 3.1 · el ejemplo original del curso: guardar, leer y borrar datos de la sesión.
 # Guárdalo como app.py (no como flask.py: taparía el paquete flask) y ejecuta:
-#   pip install 'flask>=3.1.1'  →  flask --app app run  →  abre http://127.0.0.1:5000/
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  abre http://127.0.0.1:5000/
 from flask import Flask, session
 
 app = Flask(__name__)

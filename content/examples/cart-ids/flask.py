@@ -1,0 +1,37 @@
+# Flask 3.1 · ejercicio: en la sesión, solo los ids; los datos, en el servidor.
+# Guárdalo como app.py (no como flask.py: taparía el paquete flask) y ejecuta:
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  abre http://127.0.0.1:5000/agregar/p1
+from flask import Flask, session
+
+app = Flask(__name__)
+# Solo para el laboratorio: la misma clave que usa el simulador, para que las cookies coincidan.
+app.secret_key = 'tu_clave_secreta_aqui'
+
+# El catálogo vive en el servidor (en una app real, en la base de datos).
+CATALOGO = {
+    'p1': {'nombre': 'Taza', 'precio': 12, 'descripcion': 'Taza de cerámica de 350 ml, apta para lavavajillas.'},
+    'p2': {'nombre': 'Camiseta', 'precio': 23, 'descripcion': 'Camiseta de algodón orgánico con el logo del laboratorio.'},
+    'p3': {'nombre': 'Libreta', 'precio': 8, 'descripcion': 'Libreta A5 de 96 hojas con puntos.'},
+}
+
+
+# (Con GET para probarlo fácil; una tienda real usaría POST.)
+@app.route('/agregar/<id>')
+def agregar(id):
+    producto = CATALOGO.get(id)
+    if producto is None:
+        return 'Producto desconocido.', 404
+    # TODO: la cookie viaja en cada petición y tiene 4 KB: no copies el producto entero,
+    #       guarda solo su id. (Además, si el precio cambia, la cookie seguiría con el viejo.)
+    session['carrito'] = session.get('carrito', []) + [{'id': id, **producto}]
+    return f'Añadido: {producto["nombre"]}.'
+
+
+@app.route('/carrito')
+def carrito():
+    productos = session.get('carrito', [])
+    if not productos:
+        return 'Tu carrito está vacío.'
+    nombres = ', '.join(p['nombre'] for p in productos)
+    total = sum(p['precio'] for p in productos)
+    return f'Carrito: {nombres}. Total: {total} €.'

@@ -1,0 +1,28 @@
+# Flask 3.1 · exercise: no statistics cookie without consent.
+# Save it as app.py (not flask.py: that would shadow the flask package) and run:
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  open http://127.0.0.1:5000/
+from flask import Flask, request, session
+
+app = Flask(__name__)
+# Lab only: the same key the simulator uses, so the cookies match byte for byte.
+app.secret_key = 'tu_clave_secreta_aqui'
+
+
+# Counting visits for statistics is not strictly necessary to provide the service: the law
+# (ePrivacy art. 5(3); in Spain, LSSI art. 22.2) requires prior consent to store it.
+@app.route('/')
+def index():
+    # TODO: count the visit only if session['consentimiento'] is 'si'; otherwise answer
+    #       'No statistics.' without touching the session (so no cookie is created).
+    session['visitas'] = session.get('visitas', 0) + 1
+    return f'Visits: {session["visitas"]}'
+
+
+# Remembering the choice, whatever it is, is necessary: otherwise the site would have to ask again.
+@app.post('/consentimiento')
+def consentimiento():
+    acepta = 'si' if request.form.get('acepta') == 'si' else 'no'
+    session['consentimiento'] = acepta
+    # TODO: withdrawing consent must be as easy as giving it: if it is 'no', also delete what was
+    #       already counted (session.pop('visitas', None)).
+    return 'Preference saved.'

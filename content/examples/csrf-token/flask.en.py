@@ -1,0 +1,50 @@
+# Flask 3.1 · exercise: a CSRF token like Flask-WTF's, and no change on GET.
+# Save it as app.py (not flask.py: that would shadow the flask package) and run:
+#   pip install 'flask>=3.1.3'  →  flask --app app run  →  open http://127.0.0.1:5000/cuenta
+# In a real app, use Flask-WTF: CSRFProtect(app) does all of this for you.
+import re
+import secrets
+
+from flask import Flask, request, session
+
+app = Flask(__name__)
+# Lab only: the same key the simulator uses, so the cookies match byte for byte.
+app.secret_key = 'tu_clave_secreta_aqui'
+
+
+@app.get('/cuenta')
+def cuenta():
+    if 'saldo' not in session:
+        session['saldo'] = 100  # demo account
+    if 'csrf_token' not in session:
+        session['csrf_token'] = secrets.token_hex(16)
+    # Another site can submit this form, but it cannot read this page: it does not know the token.
+    return f'''<p>Balance: €{session['saldo']}</p>
+  <form method="post" action="/transferir">
+    <input type="hidden" name="csrf_token" value="{session['csrf_token']}">
+    <label>Amount <input name="cantidad" inputmode="numeric"></label>
+    <button>Transfer</button>
+  </form>'''
+
+
+@app.post('/transferir')
+def transferir():
+    # TODO 1: if request.form.get('csrf_token') is not the session's token, answer
+    #         ('The CSRF token is missing or invalid.', 400) without touching the balance.
+    cantidad = request.form.get('cantidad', '')
+    if not re.fullmatch(r'[0-9]+', cantidad):
+        return 'Invalid amount.', 400
+    session['saldo'] = session.get('saldo', 0) - int(cantidad)
+    return f'Transferred €{cantidad}. Balance: €{session["saldo"]}.'
+
+
+# TODO 2: a link or an image on another site (<img src="https://your-app/transferir?cantidad=10">)
+#         arrives with the cookie. A GET must change nothing: answer
+#         ('Transferring is a POST: use the form at /cuenta.', 405).
+@app.get('/transferir')
+def transferir_con_get():
+    cantidad = request.args.get('cantidad', '')
+    if not re.fullmatch(r'[0-9]+', cantidad):
+        return 'Invalid amount.', 400
+    session['saldo'] = session.get('saldo', 0) - int(cantidad)
+    return f'Transferred €{cantidad}. Balance: €{session["saldo"]}.'

@@ -1,0 +1,32 @@
+import { Router } from 'itty-router'
+import { withSession, saveSession, flaskResponse, type SessionRequest } from 'session-lab'
+
+const router = Router<SessionRequest>({
+  before: [withSession],                 // open_session(): reads the cookie and builds `session`
+  finally: [flaskResponse, saveSession], // make_response() + save_session(): writes Set-Cookie
+})
+
+// The same as markupsafe.escape in Flask, entity by entity.
+const ENTIDADES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
+const escape = (text: unknown) => String(text).replace(/[&<>"']/g, (c) => ENTIDADES[c])
+
+router.post('/login', async (request) => {
+  const form = await request.formData()
+  request.session['username'] = String(form.get('username') ?? '')
+  return 'You are logged in. Go to /perfil.'
+})
+
+// If the name is <script>…</script>, the browser would run it on this page, with access to
+// everything the page sees (document.cookie included, except HttpOnly cookies).
+router.get('/perfil', ({ session }) => {
+  if ('username' in session) return `<h1>Welcome, ${escape(session['username'])}!</h1>`
+  return 'You are not logged in.'
+})
+
+// The same goes for what arrives in the URL: anyone can send you a crafted link.
+router.get('/buscar', ({ query }) => {
+  const q = String(query.q ?? '')
+  return `<p>Results for: ${escape(q)}</p>`
+})
+
+export default router

@@ -1,0 +1,38 @@
+import { Router } from 'itty-router'
+import { withSession, saveSession, flaskResponse, type SessionRequest } from 'session-lab'
+
+const router = Router<SessionRequest>({
+  before: [withSession],                 // open_session(): lee la cookie y crea `session`
+  finally: [flaskResponse, saveSession], // make_response() + save_session(): escribe Set-Cookie
+})
+
+// Como markupsafe.escape en Flask, con las mismas entidades: el texto lo escribe el usuario y no
+// debe convertirse en HTML.
+const ENTIDADES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
+const escape = (text: unknown) => String(text).replace(/[&<>"']/g, (c) => ENTIDADES[c])
+
+// Este ejercicio usa SESSION_COOKIE_SAMESITE = 'Lax': la cookie no acompaña a los formularios
+// POST ni a las imágenes de otros sitios, pero SÍ a un enlace (GET) que lleva hasta aquí.
+router.post('/favoritos', async (request) => {
+  const form = await request.formData()
+  const item = String(form.get('item') ?? '')
+  request.session['favoritos'] = [...request.session.get('favoritos', []), item]
+  return `Guardado: ${escape(item)}.`
+})
+
+router.get('/favoritos', ({ session }) => {
+  const favoritos: string[] = session.get('favoritos', [])
+  if (favoritos.length === 0) return 'No tienes favoritos.'
+  return `Favoritos: ${favoritos.map(escape).join(', ')}.`
+})
+
+// TODO: un enlace en otro sitio (<a href="https://tu-app/favoritos/borrar">) borraría los
+//       favoritos, porque Lax deja pasar la cookie en un GET de primer nivel.
+//       Que GET solo muestre un formulario de confirmación (<form method="post" ...>)
+//       y que borre solo POST /favoritos/borrar.
+router.get('/favoritos/borrar', ({ session }) => {
+  session.pop('favoritos', null)
+  return 'Favoritos borrados.'
+})
+
+export default router

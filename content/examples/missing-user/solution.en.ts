@@ -1,0 +1,35 @@
+import { Router } from 'itty-router'
+import { withSession, saveSession, flaskResponse, type SessionRequest } from 'session-lab'
+
+const router = Router<SessionRequest>({
+  before: [withSession],                 // open_session(): reads the cookie and builds `session`
+  finally: [flaskResponse, saveSession], // make_response() + save_session(): writes Set-Cookie
+})
+
+// Like markupsafe.escape in Flask, with the same entities: the user typed the name and it must
+// not become HTML.
+const ENTIDADES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
+const escape = (text: unknown) => String(text).replace(/[&<>"']/g, (c) => ENTIDADES[c])
+
+router.post('/login', async (request) => {
+  const form = await request.formData()
+  request.session['username'] = String(form.get('username') ?? '')
+  return 'You are logged in.'
+})
+
+// When the key changes, old cookies' signatures no longer verify and Flask opens an empty session.
+// So ask before reading (in Python, session['username'] would raise KeyError: a 500).
+router.get('/perfil', ({ session }) => {
+  if ('username' in session) {
+    return `Welcome, ${escape(session['username'])}!`
+  }
+  return 'You are not logged in.'
+})
+
+// With a default, pop does not fail when the key is missing.
+router.get('/logout', ({ session }) => {
+  session.pop('username', null)
+  return 'You are logged out.'
+})
+
+export default router

@@ -1,0 +1,64 @@
+import { Router } from 'itty-router'
+import { withSession, saveSession, flaskResponse, type SessionRequest, type FlaskEnv } from 'session-lab'
+
+// Like markupsafe.escape in Flask, with the same entities: the user typed the name and it must
+// not become HTML.
+const ENTIDADES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
+const escape = (text: unknown) => String(text).replace(/[&<>"']/g, (c) => ENTIDADES[c])
+
+const DOS_HORAS = 2 * 60 * 60
+
+// Each user's session version. A signed cookie cannot be cancelled from the server: raising this
+// number makes every cookie that carries the old one stop working.
+// (In a real app, a column of the users table; here, the server's memory.)
+const versiones = new Map<string, number>()
+
+// Like @app.before_request: runs with the session already open, before every route.
+function comprobarSesion(request: SessionRequest, env: FlaskEnv) {
+  if (!('username' in request.session)) return
+  // TODO 2: if more than DOS_HORAS have passed since session['inicio'], empty the session.
+  // TODO 3: if session['version'] is not the user's current version, empty the session.
+}
+
+const router = Router<SessionRequest>({
+  before: [withSession, comprobarSesion], // open_session(), then the before_request
+  finally: [flaskResponse, saveSession],  // make_response() + save_session(): writes Set-Cookie
+})
+
+// A toy form: no password and no CSRF token, to keep the focus on the session.
+router.post('/login', async (request, env: FlaskEnv) => {
+  const form = await request.formData()
+  const username = String(form.get('username') ?? '')
+  // TODO 1: whatever was in the session before logging in (someone else's, or planted by an
+  //         attacker) must not survive the login: empty it first.
+  request.session['username'] = username
+  // TODO 2: store the login time in session['inicio'] (Math.floor(env.now)).
+  // TODO 3: store the user's current version in session['version'] (0 if they have none).
+  return `Hello, ${escape(username)}.`
+})
+
+router.get('/perfil', ({ session }) => {
+  if ('username' in session) return `Welcome, ${escape(session['username'])}!`
+  return 'You are not logged in.'
+})
+
+// (GET so it is easy to try; a real shop would use POST.)
+router.get('/agregar/:producto', ({ session, params }) => {
+  session['carrito'] = [...session.get('carrito', []), params.producto]
+  return `Added: ${escape(params.producto)}.`
+})
+
+router.get('/carrito', ({ session }) => {
+  const carrito: string[] = session.get('carrito', [])
+  if (carrito.length === 0) return 'Your cart is empty.'
+  return `Cart: ${carrito.map(escape).join(', ')}.`
+})
+
+// "Log out everywhere": on the phone too, on a friend's computer…
+router.post('/salir-de-todo', ({ session }) => {
+  // TODO 3: raise the user's version; emptying this session does not cancel the other cookies.
+  session.clear()
+  return 'You are logged out on all your devices.'
+})
+
+export default router

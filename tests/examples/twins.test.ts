@@ -1,0 +1,150 @@
+/**
+ * Every exercise's TypeScript solution answers like its Python twin under real Flask 3.1.3.
+ *
+ * scripts/record-exercise-twins.py ran solution.py / solution.en.py under Flask's test client with
+ * the checks' requests, the example's key, a fixed clock and all-zero random bytes, and wrote each
+ * response's status, body, Set-Cookie and Vary headers to tests/fixtures/exercises/<id>.json. Here
+ * the TypeScript solution runs through the playground's engine with the same requests, clock and
+ * random bytes, and must produce the same four things, step by step.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_ORIGIN, SimulatedBrowser, VirtualClock } from '../../playground/engine/cookies/index.ts';
+import { createHarness } from '../../playground/sandbox/runtime/harness.ts';
+import { defaultConfig, modules } from '../../playground/sandbox/runtime/modules.ts';
+import { installGuardFreeHeaders } from '../../playground/sandbox/runtime/web-shims.ts';
+import type { CheckStep } from '../../playground/ui/model.ts';
+
+const base = new URL('../../content/examples/', import.meta.url).pathname;
+const fixtures = new URL('../fixtures/exercises/', import.meta.url).pathname;
+const exercises = readdirSync(base).filter((d) => existsSync(`${base}${d}/solution.ts`));
+
+interface RecordedStep {
+  request: Pick<CheckStep, 'user' | 'method' | 'path' | 'body' | 'advanceClock'>;
+  status: number;
+  body: string;
+  setCookie: string[];
+  vary: string | null;
+}
+interface Fixture {
+  flask: { flask: string };
+  start: number;
+  origin: string;
+  es: { title: string; steps: RecordedStep[] }[];
+  en: { title: string; steps: RecordedStep[] }[];
+}
+interface ExampleJson {
+  config?: Record<string, unknown>;
+  checks: { title: { es: string; en: string }; steps: CheckStep[] }[];
+}
+
+/** The request part of a check step, as the recorder stores it. */
+function requestOf(step: CheckStep): RecordedStep['request'] {
+  const { user, method, path, body, advanceClock } = step;
+  return { user, method, path, ...(body !== undefined && { body }), ...(advanceClock !== undefined && { advanceClock }) };
+}
+
+/** Runs the checks' requests (not their expectations) as playground/ui/checks.ts does, recording each reply. */
+async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ title: string; steps: RecordedStep[] }[]> {
+  const ex = JSON.parse(readFileSync(`${base}${id}/example.json`, 'utf8')) as ExampleJson;
+  const config = { SECRET_KEY: 'tu_clave_secreta_aqui', ...ex.config };
+  const file = lang === 'en' && existsSync(`${base}${id}/solution.en.ts`) ? 'solution.en.ts' : 'solution.ts';
+  const harness = createHarness({ modules, prepareConfig: (c) => defaultConfig(c) });
+  expect(harness.load(readFileSync(`${base}${id}/${file}`, 'utf8')).ok, `${id}/${file} loads`).toBe(true);
+  const out = [];
+  for (const check of ex.checks) {
+    const clock = new VirtualClock(start);
+    const browsers = new Map<string, SimulatedBrowser>();
+    const steps: RecordedStep[] = [];
+    for (const step of check.steps) {
+      let browser = browsers.get(step.user);
+      if (!browser) {
+        browser = new SimulatedBrowser({ id: `twin-${browsers.size + 1}`, name: step.user });
+        browsers.set(step.user, browser);
+      }
+      if (step.advanceClock) {
+        clock.advance(step.advanceClock);
+        for (const b of browsers.values()) b.jar.evictExpired(clock.now());
+      }
+      const now = clock.now();
+      const req = browser.buildRequest({ method: step.method, path: step.path, body: step.body }, DEFAULT_ORIGIN, now);
+      const { response } = await harness.request(req, { config, now });
+      browser.receive(req, response, now);
+      steps.push({
+        request: requestOf(step),
+        status: response.status,
+        body: response.body,
+        setCookie: response.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v),
+        vary: response.headers.find(([n]) => n.toLowerCase() === 'vary')?.[1] ?? null,
+      });
+    }
+    out.push({ title: check.title[lang], steps });
+  }
+  return out;
+}
+
+/**
+ * Steps where the engine still answers as Flask 2.2 did: Flask 3.1.3 sends `Vary: Cookie` whenever the
+ * session is touched, including `'k' in session` on an empty session and a `pop` of a missing key
+ * (GHSA-68rp-wp8r-4726); 2.2 did not. Issue 8 makes 3.1.3 the engine's default. Each entry is asserted
+ * to still differ, so the day the engine matches, this test says which entry to delete.
+ * Key: `<id> <lang> <check number>.<step number>`.
+ */
+const VARY_STILL_2_2 = new Set([
+  'login-form es 4.3', 'login-form en 4.3', // GET /perfil after logout: 'username' in session, empty
+  'logout es 2.3', 'logout en 2.3', //         the same
+  'missing-user es 1.1', 'missing-user en 1.1', // GET /perfil with no cookie: 'username' in session
+  'missing-user es 2.1', 'missing-user en 2.1', // GET /logout with no cookie: pop of a missing key
+]);
+
+beforeAll(() => {
+  installGuardFreeHeaders();
+  // The recorder made Python's secrets.token_bytes return zeros; the same here for Web Crypto.
+  vi.spyOn(crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+    if (array) new Uint8Array(array.buffer, array.byteOffset, array.byteLength).fill(0);
+    return array;
+  });
+});
+afterAll(() => vi.restoreAllMocks());
+
+it('every exercise has a recorded Python twin', () => {
+  expect(exercises.length).toBeGreaterThanOrEqual(15);
+  for (const id of exercises) {
+    expect(existsSync(`${base}${id}/solution.py`), `${id}/solution.py`).toBe(true);
+    expect(existsSync(`${fixtures}${id}.json`), `tests/fixtures/exercises/${id}.json`).toBe(true);
+  }
+});
+
+describe.each(exercises.filter((id) => existsSync(`${fixtures}${id}.json`)))('exercise %s', (id) => {
+  const fixture = JSON.parse(readFileSync(`${fixtures}${id}.json`, 'utf8')) as Fixture;
+
+  it('was recorded under Flask 3.1.3 from the current checks', () => {
+    expect(fixture.flask.flask).toBe('3.1.3');
+    expect(fixture.origin).toBe(DEFAULT_ORIGIN);
+    const ex = JSON.parse(readFileSync(`${base}${id}/example.json`, 'utf8')) as ExampleJson;
+    for (const lang of ['es', 'en'] as const) {
+      // A changed check without a new recording would compare against requests nobody makes.
+      expect(fixture[lang].map((c) => c.steps.map((s) => s.request)), `${lang}: re-run scripts/record-exercise-twins.py`)
+        .toEqual(ex.checks.map((c) => c.steps.map(requestOf)));
+    }
+  });
+
+  it.each(['es', 'en'] as const)('the TypeScript solution answers like Flask 3.1.3 (%s)', async (lang) => {
+    const replayed = await replay(id, lang, fixture.start);
+    fixture[lang].forEach((check, i) => {
+      check.steps.forEach((recorded, j) => {
+        const got = replayed[i].steps[j];
+        const where = `${lang} · ${check.title} · step ${j + 1} ${recorded.request.method} ${recorded.request.path}`;
+        expect(got.status, `${where}: status`).toBe(recorded.status);
+        expect(got.body, `${where}: body`).toBe(recorded.body);
+        expect(got.setCookie, `${where}: Set-Cookie`).toEqual(recorded.setCookie);
+        if (VARY_STILL_2_2.has(`${id} ${lang} ${i + 1}.${j + 1}`)) {
+          expect(recorded.vary, `${where}: Flask 3.1.3 sends Vary here`).toBe('Cookie');
+          expect(got.vary, `${where}: the engine now sends Vary as Flask 3.1.3 does; delete this step from VARY_STILL_2_2`).toBe(null);
+        } else {
+          expect(got.vary, `${where}: Vary`).toBe(recorded.vary);
+        }
+      });
+    });
+  });
+});
