@@ -62,8 +62,11 @@ describe('SimulatedBrowser.buildRequest', () => {
   it('applies SameSite to cross-site requests', () => {
     const ana = new SimulatedBrowser({ id: 'ana', name: 'Ana' });
     ana.jar.setFromResponse('http://localhost:5000/', ['strict=1; SameSite=Strict', 'lax=1'], T0);
-    const req = ana.buildRequest({ method: 'POST', path: '/', body: 'x=1', site: 'cross-site' }, DEFAULT_ORIGIN, T0);
+    // Past Chromium's two-minute grace for cookies that never said SameSite (lax=1 here).
+    const req = ana.buildRequest({ method: 'POST', path: '/', body: 'x=1', site: 'cross-site' }, DEFAULT_ORIGIN, T0 + 121);
     expect(header(req, 'cookie')).toBeUndefined();
+    const fresh = ana.buildRequest({ method: 'POST', path: '/', body: 'x=1', site: 'cross-site' }, DEFAULT_ORIGIN, T0 + 60);
+    expect(header(fresh, 'cookie')).toBe('lax=1');
     const link = ana.buildRequest({ method: 'GET', path: '/', site: 'cross-site' }, DEFAULT_ORIGIN, T0);
     expect(header(link, 'cookie')).toBe('lax=1');
   });

@@ -146,16 +146,18 @@ describe('paths', () => {
 });
 
 describe('replacement', () => {
-  it('same name, domain and path replaces the value and keeps the creation time', () => {
+  it('same name, domain and path replaces the cookie, which starts again as new (Chromium)', () => {
     const jar = new CookieJar();
     setOne(jar, LOCAL, 'session=one; Path=/', T0);
     setOne(jar, LOCAL, 'later=x', T0 + 5);
     const change = setOne(jar, LOCAL, 'session=two; Path=/; HttpOnly', T0 + 10);
     expect(change.kind).toBe('changed');
     expect(change.before?.value).toBe('one');
-    expect(change.after).toMatchObject({ value: 'two', creation: T0, lastAccess: T0 + 10, httpOnly: true });
-    expect(jar.list(T0 + 10).map((c) => c.name)).toEqual(['session', 'later']);
-    expect(jar.cookieHeaderFor(LOCAL, T0 + 10)).toBe('session=two; later=x');
+    expect(change.after).toMatchObject({ value: 'two', creation: T0 + 10, lastAccess: T0 + 10, httpOnly: true });
+    expect(change.chromium).toEqual(['replace-is-new']);
+    // RFC 6265bis would keep the old creation time and send "session=two; later=x".
+    expect(jar.list(T0 + 10).map((c) => c.name)).toEqual(['later', 'session']);
+    expect(jar.cookieHeaderFor(LOCAL, T0 + 10)).toBe('later=x; session=two');
   });
 
   it('a different path or domain makes a second cookie, not a replacement', () => {
@@ -357,9 +359,13 @@ describe('SameSite', () => {
     expect(mixedJar().cookieHeaderFor(LOCAL, T0, { site: 'cross-site', method: 'GET', topLevelNavigation: true })).toBe('lax=1; dflt=1; none=1');
   });
 
-  it('a cross-site form POST or subresource carries only None', () => {
+  it('a cross-site form POST or subresource carries only None, once the defaulted cookie is 2 minutes old', () => {
     const jar = mixedJar();
-    expect(jar.cookieHeaderFor(LOCAL, T0, { site: 'cross-site', method: 'POST', topLevelNavigation: true })).toBe('none=1');
+    const post = { site: 'cross-site', method: 'POST', topLevelNavigation: true } as const;
+    expect(jar.cookieHeaderFor(LOCAL, T0 + 121, post)).toBe('none=1');
+    // Chromium's Lax-allowing-unsafe: a cookie without SameSite, 2 minutes old at most, still goes.
+    expect(jar.cookieHeaderFor(LOCAL, T0 + 120, post)).toBe('dflt=1; none=1');
+    expect(jar.explainRequest(LOCAL, T0 + 120, post).chromium).toEqual(['lax-allowing-unsafe']);
     expect(jar.cookieHeaderFor(LOCAL, T0, { site: 'cross-site', method: 'GET', topLevelNavigation: false })).toBe('none=1');
   });
 
@@ -398,7 +404,7 @@ describe('list, last access and manual editing', () => {
     const [c] = jar.list(T0);
     expect(c).toEqual({
       name: 'session', value: 'abc', domain: 'localhost', hostOnly: true, path: '/', expires: T0 + 60,
-      persistent: true, size: 10, httpOnly: true, secure: false, sameSite: 'Lax', sameSiteDefaulted: true,
+      persistent: true, size: 10, httpOnly: true, secure: false, sameSite: 'Lax', sameSiteDefaulted: true, partitioned: false, partitionSite: null,
       creation: T0, lastAccess: T0,
     });
     c.value = 'tampered';
@@ -420,7 +426,7 @@ describe('list, last access and manual editing', () => {
     setOne(jar, LOCAL, 'session=real; HttpOnly; Path=/');
     const edit = jar.set({ name: 'session', value: 'forged', domain: 'localhost', path: '/', httpOnly: true }, T0 + 1);
     expect(edit.kind).toBe('changed');
-    expect(edit.after).toMatchObject({ value: 'forged', creation: T0, sameSiteDefaulted: true });
+    expect(edit.after).toMatchObject({ value: 'forged', creation: T0 + 1, sameSiteDefaulted: true });
     expect(jar.cookieHeaderFor(LOCAL, T0 + 1)).toBe('session=forged');
 
     expect(jar.set({ name: 'x', value: '1', domain: '.Ejemplo.test', hostOnly: false, secure: true }, T0).after).toMatchObject({ domain: 'ejemplo.test', hostOnly: false, path: '/' });
