@@ -160,6 +160,16 @@ describe('replacement', () => {
     expect(jar.cookieHeaderFor(LOCAL, T0 + 10)).toBe('later=x; session=two');
   });
 
+  it('the same value again keeps the creation time and the place, even with new attributes (Chromium)', () => {
+    const jar = new CookieJar();
+    setOne(jar, LOCAL, 'a=1', T0);
+    setOne(jar, LOCAL, 'b=1', T0 + 5);
+    const change = setOne(jar, LOCAL, 'a=1; HttpOnly; Max-Age=100', T0 + 10);
+    expect(change).toMatchObject({ kind: 'changed', after: { creation: T0, httpOnly: true, expires: T0 + 110 } });
+    expect(change.chromium).toBeUndefined();
+    expect(jar.cookieHeaderFor(LOCAL, T0 + 10)).toBe('a=1; b=1');
+  });
+
   it('a different path or domain makes a second cookie, not a replacement', () => {
     const jar = new CookieJar();
     setOne(jar, 'http://www.ejemplo.test/', 'a=host');

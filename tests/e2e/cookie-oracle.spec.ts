@@ -55,6 +55,8 @@ test('Chromium keeps and sends exactly what the simulated jar does', async () =>
       const t = `s${++token}`;
       pending.set(t, step.lines);
       await page.goto(onPort(step.url, ports, ['oracle-set', t]), { waitUntil: 'load' });
+      // A script in the page, as an injected one would run: writes to document.cookie, in order.
+      if (step.script?.length) await page.evaluate((texts) => texts.forEach((text) => (document.cookie = text)), step.script);
     }
     const answers: ProbeAnswer[] = [];
     for (const url of c.probes) {

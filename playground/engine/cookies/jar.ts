@@ -361,11 +361,13 @@ export class CookieJar {
       };
     }
 
-    // RFC 6265bis keeps the old creation time; Chromium (measured) makes the replacement a new
-    // cookie: it goes to the end of the Cookie header order and its age starts again.
-    const reordered = live !== undefined && live.seq !== this.nextSeq - 1;
+    // RFC 6265bis keeps the old creation time. Chromium (measured) does so only when the value is
+    // unchanged; a new value makes a new cookie: last in the Cookie header, its age starting again.
+    const sameValue = live !== undefined && live.cookie.value === cookie.value;
+    const reordered = live !== undefined && !sameValue && live.seq !== this.nextSeq - 1;
+    if (sameValue) cookie.creation = live.cookie.creation;
     this.entries.delete(key);
-    this.entries.set(key, { cookie, seq: this.nextSeq++ });
+    this.entries.set(key, { cookie, seq: sameValue ? live.seq : this.nextSeq++ });
     const change: JarChange = live
       ? { kind: 'changed', ...where, before: copy(live.cookie), after: copy(cookie) }
       : { kind: 'added', ...where, after: copy(cookie) };

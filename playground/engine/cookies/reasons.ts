@@ -5,8 +5,8 @@
  * record, and the English `detail` sentences on changes stay as the fallback and the documentation.
  */
 
-export type Lang = 'es' | 'en';
-export type Bilingual = Record<Lang, string>;
+export type TextLang = 'es' | 'en';
+export type Bilingual = Record<TextLang, string>;
 
 /** The whole Set-Cookie line (or manual edit) was ignored. */
 export type RejectReason =
@@ -168,8 +168,8 @@ export const CHROMIUM_RULE_TEXT: Record<ChromiumRule, Bilingual> = {
     en: 'Domain=. is not a domain: Chromium refuses the cookie.',
   },
   'replace-is-new': {
-    es: 'Al sustituir una cookie, Chromium le da una fecha de creación nueva (pasa al final del orden); RFC 6265bis conservaría la antigua.',
-    en: 'When a cookie is replaced Chromium gives it a new creation time (it moves to the end of the order); RFC 6265bis would keep the old one.',
+    es: 'Al sustituir una cookie por otra con distinto valor, Chromium le da una fecha de creación nueva (pasa al final del orden); RFC 6265bis conservaría la antigua.',
+    en: 'When a cookie is replaced with a different value Chromium gives it a new creation time (it moves to the end of the order); RFC 6265bis would keep the old one.',
   },
   'http-prefix': {
     es: 'Chromium exige Secure y HttpOnly a las cookies __Http- y __Host-Http- (prefijos posteriores a RFC 6265bis).',
@@ -190,10 +190,10 @@ export const CHROMIUM_RULE_TEXT: Record<ChromiumRule, Bilingual> = {
 };
 
 /** The text for a reason code in the page's language; an unknown code comes back as itself. */
-export function reasonText(code: string, lang: Lang): string {
+export function cookieReasonText(code: string, lang: TextLang): string {
   return (REASON_TEXT as Record<string, Bilingual | undefined>)[code]?.[lang] ?? code;
 }
 
-export function chromiumRuleText(rule: string, lang: Lang): string {
+export function chromiumRuleText(rule: string, lang: TextLang): string {
   return (CHROMIUM_RULE_TEXT as Record<string, Bilingual | undefined>)[rule]?.[lang] ?? rule;
 }

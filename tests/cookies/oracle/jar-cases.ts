@@ -10,7 +10,10 @@
  */
 export interface JarCaseStep {
   url: string;
+  /** Set-Cookie lines of the response to a navigation to `url`. */
   lines: string[];
+  /** Then, on that page, a script runs `document.cookie = text` for each of these. */
+  script?: string[];
 }
 
 export interface JarCase {
@@ -351,5 +354,24 @@ one('attr/partitioned-host-prefix', '__Host-a=1; Secure; Path=/; Partitioned');
 
 // --- many cookies ------------------------------------------------------------------------------
 one('limit/181-for-one-host', Array.from({ length: 181 }, (_, i) => `c${i}=${i}`), HOME, ['https://home.example.org/']);
+
+// --- a script in the page: document.cookie = "…" ------------------------------------------------
+const script = (url: string, lines: string[], texts: string[]): JarCaseStep => ({ url, lines, script: texts });
+add('script/plain', [script(HOME, [], ['s=1', 't=2; Path=/a'])], PATH_PROBES);
+add('script/cannot-set-httponly', [script(HOME, [], ['h=1; HttpOnly', 'ok=1'])]);
+add('script/cannot-replace-httponly', [script(HOME, ['h=server; HttpOnly'], ['h=script'])]);
+add('script/cannot-delete-httponly', [script(HOME, ['h=server; HttpOnly'], ['h=; Max-Age=0'])]);
+add('script/replaces-plain-server-cookie', [script(HOME, ['p=server', 'q=server'], ['p=script'])]);
+add('script/deletes-plain-cookie', [script(HOME, ['p=server', 'q=server'], ['p=; Max-Age=0'])]);
+add('script/other-path-beside-httponly', [script(HOME, ['h=server; HttpOnly; Path=/'], ['h=script; Path=/a'])], PATH_PROBES);
+add('script/secure-on-http', [script(HOME_HTTP, [], ['s=1; Secure', 'p=1'])]);
+add('script/secure-on-https', [script(HOME, [], ['s=1; Secure'])]);
+add('script/domain-parent', [script('https://sub.home.example.org/set', [], ['d=1; Domain=example.org'])], DOMAIN_PROBES);
+add('script/domain-other', [script(HOME, [], ['d=1; Domain=other.example'])]);
+add('script/host-prefix', [script(HOME, [], ['__Host-s=1; Secure; Path=/', '__Host-t=1; Path=/'])]);
+add('script/samesite-none-insecure', [script(HOME, [], ['n=1; SameSite=None', 'm=1; SameSite=None; Secure'])]);
+add('script/nameless-and-odd', [script(HOME, [], ['justvalue', '=a=b', 'x=1;;Path=/'])]);
+add('script/max-age', [script(HOME, [], ['m=1; Max-Age=1000', 'z=1; Max-Age=0'])]);
+add('script/httponly-cookie-on-other-path-stays-hidden', [script('https://home.example.org/a/set', ['h=1; HttpOnly; Path=/a', 'v=1; Path=/a'], [])], PATH_PROBES);
 
 export const JAR_CASES: readonly JarCase[] = cases;

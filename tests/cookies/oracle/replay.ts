@@ -28,7 +28,10 @@ export interface JarOracleFixture {
 
 export function jarAnswers(c: JarCase, at: number): ProbeAnswer[] {
   const jar = new CookieJar();
-  for (const step of c.steps) jar.setFromResponse(step.url, step.lines, at);
+  for (const step of c.steps) {
+    jar.setFromResponse(step.url, step.lines, at);
+    for (const text of step.script ?? []) jar.setFromScript(step.url, text, at);
+  }
   return c.probes.map((url) => {
     const header = jar.cookieHeaderFor(url, at);
     return { url, cookie: header === '' ? null : header, script: jar.visibleToScript(url, at) };
