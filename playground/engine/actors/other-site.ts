@@ -71,10 +71,27 @@ export function otherSiteContext(via: OtherSiteVia, from: string | URL, target: 
   };
 }
 
-/** Builds the request the browser sends for the other site's page, with the jar's decision. */
+function httpUrl(text: string, base: string | undefined, what: string): URL {
+  let url: URL | null = null;
+  try {
+    url = new URL(text, base);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new Error(`${what} must be an http or https address, such as https://evil.example/; got "${text}".`);
+  }
+  return url;
+}
+
+/**
+ * Builds the request the browser sends for the other site's page, with the jar's decision.
+ * Throws an Error that says which input is wrong when `from` or the target is not an http(s) URL.
+ */
 export function otherSiteRequest(browser: SimulatedBrowser, init: OtherSiteRequestInit, origin: string, now: number): OtherSiteAttempt {
-  const from = new URL(init.from ?? `${EVIL_ORIGIN}/`);
-  const target = new URL(init.path, origin);
+  if (!OTHER_SITE_VIAS.includes(init.via)) throw new Error(`Unknown way to make a request: "${String(init.via)}".`);
+  const from = httpUrl(init.from ?? `${EVIL_ORIGIN}/`, undefined, 'The other site\'s page');
+  const target = httpUrl(init.path, origin, 'The target');
   const context = otherSiteContext(init.via, from, target, init.thirdPartyCookies ?? 'allowed');
   const method = context.method as string;
   const headers: HeaderList = [];

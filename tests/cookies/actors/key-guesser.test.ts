@@ -119,6 +119,19 @@ describe('key guesser (flask-unsign --unsign)', () => {
     expect(progress).toEqual([100, 200, 300]);
   });
 
+  it('answers any text with a result, never an exception', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const alphabet = 'aZ09._-=. \u00f1\u{1F36A}\n';
+    const chars = [...alphabet];
+    for (let i = 0; i < 300; i++) {
+      const text = Array.from({ length: Math.floor(rand() * 40) }, () => chars[Math.floor(rand() * chars.length)]).join('');
+      const result = run(text, { words: ['a', 'b'], builtIn: false });
+      expect(result.found).toBe(false);
+      expect(['malformed', 'exhausted']).toContain((result as { reason: string }).reason);
+    }
+  });
+
   it('runs without Web Crypto, as in the sandbox worker', async () => {
     const bundle = await esbuild.build({
       entryPoints: [new URL('../../../playground/engine/actors/key-guesser.ts', import.meta.url).pathname],

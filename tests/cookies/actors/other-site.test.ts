@@ -112,6 +112,16 @@ describe('another site makes Ana’s browser send a request (CSRF)', () => {
   });
 });
 
+describe('bad input', () => {
+  it('says which address is wrong instead of failing somewhere inside', () => {
+    const browser = ana();
+    expect(() => otherSiteRequest(browser, { via: 'link', from: 'javascript:alert(1)', path: '/' }, APP, T0)).toThrow(/other site's page must be an http or https address/);
+    expect(() => otherSiteRequest(browser, { via: 'link', from: 'evil', path: '/' }, APP, T0)).toThrow(/other site's page/);
+    expect(() => otherSiteRequest(browser, { via: 'link', path: 'ftp://x/' }, APP, T0)).toThrow(/The target/);
+    expect(() => otherSiteRequest(browser, { via: 'teleport' as never, path: '/' }, APP, T0)).toThrow(/Unknown way/);
+  });
+});
+
 describe('reasons in both languages', () => {
   it('every reason code and Chromium rule has Spanish and English text', () => {
     for (const table of [REASON_TEXT, CHROMIUM_RULE_TEXT]) {
