@@ -354,6 +354,15 @@ one('attr/partitioned-host-prefix', '__Host-a=1; Secure; Path=/; Partitioned');
 
 // --- many cookies ------------------------------------------------------------------------------
 one('limit/181-for-one-host', Array.from({ length: 181 }, (_, i) => `c${i}=${i}`), HOME, ['https://home.example.org/']);
+one('limit/secure-ones-go-last', [...Array.from({ length: 20 }, (_, i) => `s${i}=${i}; Secure`), ...Array.from({ length: 161 }, (_, i) => `c${i}=${i}`)], HOME, ['https://home.example.org/']);
+add('limit/counted-per-site-not-per-host', [
+  { url: HOME, lines: Array.from({ length: 100 }, (_, i) => `h${i}=${i}`) },
+  { url: 'https://sub.home.example.org/set', lines: Array.from({ length: 81 }, (_, i) => `s${i}=${i}`) },
+], ['https://home.example.org/', 'https://sub.home.example.org/']);
+add('limit/other-site-untouched', [
+  { url: 'https://other.example/set', lines: ['keep=1'] },
+  { url: HOME, lines: Array.from({ length: 181 }, (_, i) => `c${i}=${i}`) },
+], ['https://other.example/', 'https://home.example.org/']);
 
 // --- a script in the page: document.cookie = "…" ------------------------------------------------
 const script = (url: string, lines: string[], texts: string[]): JarCaseStep => ({ url, lines, script: texts });
