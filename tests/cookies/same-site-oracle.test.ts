@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jarSameSiteAnswer, PAIRS, SAME_SITE_LINES, VIAS } from './oracle/same-site-cases.ts';
+import { actorCsrfHeaders, jarSameSiteAnswer, PAIRS, SAME_SITE_LINES, VIAS } from './oracle/same-site-cases.ts';
 import type { SameSiteFixture } from './oracle/same-site-cases.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('./oracle/chromium-same-site.json', import.meta.url), 'utf8')) as SameSiteFixture;
@@ -30,6 +30,13 @@ describe(`SameSite against Chromium ${fixture.chromium} (recorded ${fixture.reco
   it.each(fixture.answers.map((a) => [`${a.phase} ${a.via} ${a.from} → ${a.target}`, a] as const))('%s', (_label, a) => {
     expect(jarSameSiteAnswer(fixture.lines, fixture.setAt[a.phase], a)).toBe(a.cookie);
   });
+
+  it.each(fixture.answers.filter((a) => a.phase === 'fresh').map((a) => [`${a.via} ${a.from} → ${a.target}`, a] as const))(
+    'headers a server can check, %s',
+    (_label, a) => {
+      expect(actorCsrfHeaders(a)).toEqual(a.headers);
+    },
+  );
 
   it('the matrix tells the cases apart (the recording is not all-or-nothing)', () => {
     const distinct = new Set(fixture.answers.map((a) => a.cookie));

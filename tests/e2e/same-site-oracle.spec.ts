@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { jarSameSiteAnswer, PAIRS, SAME_SITE_LINES, SET_URL, VIAS } from '../cookies/oracle/same-site-cases.ts';
+import { actorCsrfHeaders, CSRF_HEADERS, jarSameSiteAnswer, PAIRS, SAME_SITE_LINES, SET_URL, VIAS, withoutPorts } from '../cookies/oracle/same-site-cases.ts';
 import type { Phase, SameSiteAnswer, SameSiteFixture } from '../cookies/oracle/same-site-cases.ts';
 import type { OtherSiteVia } from '../../playground/engine/actors/other-site.ts';
 import { startOracleServer } from './fixtures/cookie-oracle-server.ts';
@@ -74,22 +74,25 @@ async function requestFrom(page: Page, from: string, target: string, via: OtherS
     } else if (via === 'image') {
       add(document.createElement('img')).src = url;
     } else {
-      void fetch(url, { method: via === 'fetch-post' ? 'POST' : 'GET', credentials: 'include', mode: 'no-cors', ...(via === 'fetch-post' ? { body: 'a=1' } : {}) }).catch(() => {});
+      // The attacker's usual call: default (cors) mode; a text body keeps it a "simple" request, so
+      // it is sent without a preflight even though the answer will be unreadable.
+      void fetch(url, { method: via === 'fetch-post' ? 'POST' : 'GET', credentials: 'include', ...(via === 'fetch-post' ? { body: 'a=1' } : {}) }).catch(() => {});
     }
   }, [via, url] as const);
   await expect.poll(() => server.requests.some((r) => r.target.includes(`oracle-probe=${token}`)), { message: `${via} from ${from} reached ${target}` }).toBe(true);
   // Let a navigation finish before the next page.goto, which it would otherwise interrupt.
   if (via === 'link' || via.startsWith('form')) await page.waitForURL((u) => u.href.includes(`oracle-probe=${token}`), { waitUntil: 'load' });
   const hit = server.requests.find((r) => r.target.includes(`oracle-probe=${token}`))!;
-  return { at, cookie: hit.cookie };
+  const headers = Object.fromEntries(CSRF_HEADERS.map((h) => [h, withoutPorts(hit.headers[h] ?? null)]));
+  return { at, cookie: hit.cookie, headers: headers as SameSiteAnswer['headers'] };
 }
 
 async function runPhase(phase: Phase, page: Page, answers: SameSiteAnswer[], tokenBase: string) {
   let n = 0;
   for (const [from, target] of PAIRS) {
     for (const via of VIAS) {
-      const { at, cookie } = await requestFrom(page, from, target, via, `${tokenBase}${++n}`);
-      answers.push({ phase, from, target, via, at, cookie });
+      const { at, cookie, headers } = await requestFrom(page, from, target, via, `${tokenBase}${++n}`);
+      answers.push({ phase, from, target, via, at, cookie, headers });
     }
   }
 }
@@ -135,6 +138,10 @@ test('SameSite decisions: Chromium and the other-site actor agree', async () => 
     .map((a) => ({ ...a, jar: jarSameSiteAnswer(SAME_SITE_LINES, setAt[a.phase], a) }))
     .filter((a) => a.jar !== a.cookie);
   expect(disagreements).toEqual([]);
+  const headerDisagreements = answers
+    .map((a) => ({ phase: a.phase, via: a.via, from: a.from, target: a.target, chromium: a.headers, actor: actorCsrfHeaders(a) }))
+    .filter((a) => JSON.stringify(a.chromium) !== JSON.stringify(a.actor));
+  expect(headerDisagreements).toEqual([]);
 
   if (!process.env.ORACLE_WRITE) {
     const committed = JSON.parse(readFileSync(FIXTURE, 'utf8')) as SameSiteFixture;

@@ -23,7 +23,7 @@
 import { recordDecision } from '../cookies/browser.ts';
 import type { CookieDecisionRecord, Exchange, ExchangeActor, SimulatedBrowser } from '../cookies/browser.ts';
 import type { RequestContext } from '../cookies/jar.ts';
-import { canonicalHost, isSameSite, siteOf } from '../cookies/url-rules.ts';
+import { canonicalHost, isSameSite, isSecureOrigin, siteOf } from '../cookies/url-rules.ts';
 import type { HeaderList, WireRequest, WireResponse } from '../wire.ts';
 
 export type OtherSiteVia = 'link' | 'form-get' | 'form-post' | 'iframe' | 'image' | 'fetch-get' | 'fetch-post';
@@ -96,9 +96,12 @@ export function otherSiteRequest(browser: SimulatedBrowser, init: OtherSiteReque
   const method = context.method as string;
   const headers: HeaderList = [];
   // What Chromium adds that a server can check (the CSRF defences that do not need a token).
-  headers.push(['Sec-Fetch-Site', context.site === 'same-site' ? (from.origin === target.origin ? 'same-origin' : 'same-site') : 'cross-site']);
-  headers.push(['Sec-Fetch-Mode', context.topLevelNavigation || init.via === 'iframe' ? 'navigate' : init.via === 'image' ? 'no-cors' : 'cors']);
-  headers.push(['Sec-Fetch-Dest', context.topLevelNavigation ? 'document' : init.via === 'iframe' ? 'iframe' : init.via === 'image' ? 'image' : 'empty']);
+  // Fetch metadata goes only to potentially trustworthy URLs (https, localhost), as recorded.
+  if (isSecureOrigin(target)) {
+    headers.push(['Sec-Fetch-Site', context.site === 'same-site' ? (from.origin === target.origin ? 'same-origin' : 'same-site') : 'cross-site']);
+    headers.push(['Sec-Fetch-Mode', context.topLevelNavigation || init.via === 'iframe' ? 'navigate' : init.via === 'image' ? 'no-cors' : 'cors']);
+    headers.push(['Sec-Fetch-Dest', context.topLevelNavigation ? 'document' : init.via === 'iframe' ? 'iframe' : init.via === 'image' ? 'image' : 'empty']);
+  }
   if (method === 'POST' || init.via.startsWith('fetch')) headers.push(['Origin', from.origin]);
   // Chromium's default Referrer-Policy (strict-origin-when-cross-origin) sends only the origin across sites.
   headers.push(['Referer', from.origin === target.origin ? from.href : `${from.origin}/`]);

@@ -3,8 +3,8 @@
  * through the other-site actor (tests/cookies/same-site-oracle.test.ts): one response sets a cookie
  * for every SameSite value × Secure, then pages on other (and same) sites make every kind of request.
  */
-import { CookieJar } from '../../../playground/engine/cookies/index.ts';
-import { otherSiteContext } from '../../../playground/engine/actors/other-site.ts';
+import { CookieJar, SimulatedBrowser } from '../../../playground/engine/cookies/index.ts';
+import { otherSiteContext, otherSiteRequest } from '../../../playground/engine/actors/other-site.ts';
 import type { OtherSiteVia } from '../../../playground/engine/actors/other-site.ts';
 
 export const SET_URL = 'https://home.example.org/set';
@@ -43,6 +43,24 @@ export interface SameSiteAnswer {
   /** Unix seconds when the request left. */
   at: number;
   cookie: string | null;
+  /** The request headers a server can check against CSRF, as Chromium sent them (ports removed). */
+  headers: Record<(typeof CSRF_HEADERS)[number], string | null>;
+}
+
+export const CSRF_HEADERS = ['origin', 'referer', 'sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest'] as const;
+
+/** Ports differ between recording runs and mean nothing to the actor: drop them from URLs. */
+export function withoutPorts(value: string | null): string | null {
+  return value === null ? null : value.replace(/^(https?:\/\/[^/:]+):\d+/, '$1');
+}
+
+/** The same headers from the request the other-site actor builds. */
+export function actorCsrfHeaders(a: Pick<SameSiteAnswer, 'from' | 'target' | 'via'>): SameSiteAnswer['headers'] {
+  const browser = new SimulatedBrowser({ id: 'oracle', name: 'oracle' });
+  const target = new URL(a.target);
+  const attempt = otherSiteRequest(browser, { via: a.via, from: a.from, path: target.pathname }, target.origin, 0);
+  const find = (name: string) => attempt.request.headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
+  return Object.fromEntries(CSRF_HEADERS.map((h) => [h, find(h)])) as SameSiteAnswer['headers'];
 }
 
 export interface SameSiteFixture {
