@@ -72,6 +72,23 @@ describe('SimulatedBrowser.buildRequest', () => {
   });
 });
 
+describe('SimulatedBrowser.cookieDecision', () => {
+  it('says which cookies a request carries and why the others stay home, without touching the jar', () => {
+    const ana = new SimulatedBrowser({ id: 'ana', name: 'Ana' });
+    ana.jar.setFromResponse('http://localhost:5000/', ['session=abc; Path=/', 'carrito=1; Path=/tienda', 'fuerte=1; SameSite=Strict'], T0);
+    const before = JSON.stringify(ana.jar.toJSON());
+    expect(ana.cookieDecision({ method: 'GET', path: '/perfil', site: 'cross-site' }, DEFAULT_ORIGIN, T0)).toEqual({
+      sent: [{ name: 'session', domain: 'localhost', path: '/' }],
+      withheld: [
+        { name: 'carrito', domain: 'localhost', path: '/tienda', reason: 'path-mismatch' },
+        { name: 'fuerte', domain: 'localhost', path: '/', reason: 'samesite-strict' },
+      ],
+      chromium: [],
+    });
+    expect(JSON.stringify(ana.jar.toJSON())).toBe(before);
+  });
+});
+
 describe('SimulatedBrowser.receive / fetch', () => {
   it('applies every Set-Cookie line and records the exchange', () => {
     const ana = new SimulatedBrowser({ id: 'ana', name: 'Ana' });

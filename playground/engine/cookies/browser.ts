@@ -109,6 +109,14 @@ export class SimulatedBrowser {
     return request;
   }
 
+  /**
+   * Which cookies the request `init` would carry and why each other one would not, without
+   * touching the jar (pass it to `receive` as `record.cookies` to keep it in the history).
+   */
+  cookieDecision(init: BrowserRequestInit, origin: string, now: number): CookieDecisionRecord {
+    return recordDecision(this.jar.explainRequest(new URL(init.path, origin), now, contextOf(init)));
+  }
+
   /** Applies every Set-Cookie of the response to the jar and records the exchange in the history. */
   receive(
     req: WireRequest,
