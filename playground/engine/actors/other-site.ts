@@ -23,7 +23,7 @@
 import { recordDecision } from '../cookies/browser.ts';
 import type { CookieDecisionRecord, Exchange, ExchangeActor, SimulatedBrowser } from '../cookies/browser.ts';
 import type { RequestContext } from '../cookies/jar.ts';
-import { canonicalHost, isSameSite, isSecureOrigin, siteOf } from '../cookies/url-rules.ts';
+import { isSameSite, isSecureOrigin, siteKey } from '../cookies/url-rules.ts';
 import type { HeaderList, WireRequest, WireResponse } from '../wire.ts';
 
 export type OtherSiteVia = 'link' | 'form-get' | 'form-post' | 'iframe' | 'image' | 'fetch-get' | 'fetch-post';
@@ -65,8 +65,7 @@ export function otherSiteContext(via: OtherSiteVia, from: string | URL, target: 
     method: via.endsWith('post') ? 'POST' : 'GET',
     topLevelNavigation,
     // A subresource is loaded inside the initiator's page: that page's site is the top-level one.
-    // The same "scheme://registrable-domain" form the jar keys partitioned cookies with.
-    topLevelSite: topLevelNavigation ? undefined : `${initiator.protocol.replace(':', '')}://${siteOf(canonicalHost(initiator))}`,
+    topLevelSite: topLevelNavigation ? undefined : siteKey(initiator),
     thirdPartyCookies,
   };
 }

@@ -31,7 +31,7 @@ export type {
   WarningReason,
   WithheldReason,
 } from './reasons.ts';
-export { isSameSite, siteOf } from './url-rules.ts';
+export { isSameSite, siteKey, siteOf } from './url-rules.ts';
 export { CookieJar } from './jar.ts';
 export type { CookieInit, CookieJarJSON, JarChange, JarChangeKind, RequestContext, SendDecision, StoredCookie, WithheldCookie } from './jar.ts';
 export { DEFAULT_ORIGIN, recordDecision, SimulatedBrowser } from './browser.ts';

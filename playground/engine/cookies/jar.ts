@@ -30,6 +30,7 @@ import {
   isPublicSuffix,
   isSecureOrigin,
   pathMatches,
+  siteKey,
   siteOf,
 } from './url-rules.ts';
 
@@ -179,7 +180,7 @@ function canonicalDomain(domain: string): string | null {
 function topLevelSiteOf(url: URL, ctx: RequestContext): string {
   const crossSubresource = ctx.site === 'cross-site' && !(ctx.topLevelNavigation ?? true);
   if (crossSubresource) return ctx.topLevelSite ?? 'another-site';
-  return `${url.protocol.replace(':', '')}://${siteOf(canonicalHost(url))}`;
+  return siteKey(url);
 }
 
 function startsWithPrefix(text: string, prefix: string): boolean {

@@ -78,6 +78,11 @@ export function siteOf(host: string): string {
   return host;
 }
 
+/** A URL's site as one string, `https://example.org`: what partitioned cookies are keyed by. */
+export function siteKey(url: URL): string {
+  return `${url.protocol.replace(':', '')}://${siteOf(canonicalHost(url))}`;
+}
+
 /** Schemeful same-site: `https://app.example.org` and `https://www.example.org` are; http and https are not. */
 export function isSameSite(a: URL, b: URL): boolean {
   return a.protocol === b.protocol && siteOf(canonicalHost(a)) === siteOf(canonicalHost(b));
