@@ -387,6 +387,23 @@ describe('SameSite', () => {
   });
 });
 
+describe('the 180-cookies-per-site limit (Chromium)', () => {
+  it('reports the cookies it pushed out on the change that went over, least used and insecure first', () => {
+    const jar = new CookieJar();
+    jar.setFromResponse('https://www.ejemplo.test/', ['seguro=1; Secure'], T0);
+    jar.setFromResponse('https://www.ejemplo.test/', Array.from({ length: 179 }, (_, i) => `c${i}=${i}; Domain=ejemplo.test`), T0 + 1);
+    jar.cookieHeaderFor('https://www.ejemplo.test/', T0 + 2); // every cookie used once more
+    jar.setFromResponse('https://otro.test/', ['ajena=1'], T0 + 3);
+    const change = setOne(jar, 'https://api.ejemplo.test/', 'ultima=1', T0 + 3);
+    expect(change.kind).toBe('added');
+    expect(change.chromium).toEqual(['domain-cookie-limit']);
+    expect(change.evicted?.map((c) => c.name)).toEqual(Array.from({ length: 31 }, (_, i) => `c${i}`));
+    const left = jar.list(T0 + 3).map((c) => c.name);
+    expect(left).toHaveLength(151); // 150 for ejemplo.test, and the other site’s one
+    expect(left).toEqual(expect.arrayContaining(['seguro', 'ultima', 'ajena', 'c31', 'c178']));
+  });
+});
+
 describe('size limits', () => {
   it('ignores a cookie whose name+value exceed 4096 bytes, with a reason, and keeps the old one', () => {
     const jar = new CookieJar();

@@ -439,7 +439,8 @@ export class CookieJar {
     const topSite = topLevelSiteOf(target, ctx);
     const chromium: ChromiumRule[] = [];
 
-    const why = (cookie: StoredCookie): WithheldReason | null => {
+    // An expired cookie is not withheld but gone: it is left out of both lists.
+    const why = (cookie: StoredCookie): WithheldReason | 'expired' | null => {
       if (isExpired(cookie, now)) return 'expired';
       if (cookie.hostOnly ? host !== cookie.domain : !domainMatches(host, cookie.domain)) {
         return cookie.hostOnly ? 'host-mismatch' : 'domain-mismatch';

@@ -47,7 +47,6 @@ export type RemovalReason = 'evicted-domain-limit';
 
 /** Why a stored cookie did not go with a request (or is not visible to a script). */
 export type WithheldReason =
-  | 'expired'
   | 'host-mismatch'
   | 'domain-mismatch'
   | 'path-mismatch'
@@ -133,7 +132,6 @@ export const REASON_TEXT: Record<ReasonCode, Bilingual> = {
   'unknown-attribute': { es: 'atributo desconocido, se ignora', en: 'unknown attribute, ignored' },
   'expiry-capped': { es: 'la caducidad se limita a 400 días', en: 'the expiry is capped at 400 days' },
   'evicted-domain-limit': { es: 'el sitio superó 180 cookies y el navegador borró las menos usadas', en: 'the site went over 180 cookies and the browser removed the least used ones' },
-  expired: { es: 'ha caducado', en: 'it has expired' },
   'host-mismatch': { es: 'es solo para otro host', en: 'it belongs to another host only' },
   'path-mismatch': { es: 'su Path no cubre esta ruta', en: 'its Path does not cover this path' },
   'secure-over-http': { es: 'es Secure y la petición va por HTTP', en: 'it is Secure and the request is plain HTTP' },
