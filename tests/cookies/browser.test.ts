@@ -62,10 +62,30 @@ describe('SimulatedBrowser.buildRequest', () => {
   it('applies SameSite to cross-site requests', () => {
     const ana = new SimulatedBrowser({ id: 'ana', name: 'Ana' });
     ana.jar.setFromResponse('http://localhost:5000/', ['strict=1; SameSite=Strict', 'lax=1'], T0);
-    const req = ana.buildRequest({ method: 'POST', path: '/', body: 'x=1', site: 'cross-site' }, DEFAULT_ORIGIN, T0);
+    // Past Chromium's two-minute grace for cookies that never said SameSite (lax=1 here).
+    const req = ana.buildRequest({ method: 'POST', path: '/', body: 'x=1', site: 'cross-site' }, DEFAULT_ORIGIN, T0 + 121);
     expect(header(req, 'cookie')).toBeUndefined();
+    const fresh = ana.buildRequest({ method: 'POST', path: '/', body: 'x=1', site: 'cross-site' }, DEFAULT_ORIGIN, T0 + 60);
+    expect(header(fresh, 'cookie')).toBe('lax=1');
     const link = ana.buildRequest({ method: 'GET', path: '/', site: 'cross-site' }, DEFAULT_ORIGIN, T0);
     expect(header(link, 'cookie')).toBe('lax=1');
+  });
+});
+
+describe('SimulatedBrowser.cookieDecision', () => {
+  it('says which cookies a request carries and why the others stay home, without touching the jar', () => {
+    const ana = new SimulatedBrowser({ id: 'ana', name: 'Ana' });
+    ana.jar.setFromResponse('http://localhost:5000/', ['session=abc; Path=/', 'carrito=1; Path=/tienda', 'fuerte=1; SameSite=Strict'], T0);
+    const before = JSON.stringify(ana.jar.toJSON());
+    expect(ana.cookieDecision({ method: 'GET', path: '/perfil', site: 'cross-site' }, DEFAULT_ORIGIN, T0)).toEqual({
+      sent: [{ name: 'session', domain: 'localhost', path: '/' }],
+      withheld: [
+        { name: 'carrito', domain: 'localhost', path: '/tienda', reason: 'path-mismatch' },
+        { name: 'fuerte', domain: 'localhost', path: '/', reason: 'samesite-strict' },
+      ],
+      chromium: [],
+    });
+    expect(JSON.stringify(ana.jar.toJSON())).toBe(before);
   });
 });
 

@@ -146,16 +146,28 @@ describe('paths', () => {
 });
 
 describe('replacement', () => {
-  it('same name, domain and path replaces the value and keeps the creation time', () => {
+  it('same name, domain and path replaces the cookie, which starts again as new (Chromium)', () => {
     const jar = new CookieJar();
     setOne(jar, LOCAL, 'session=one; Path=/', T0);
     setOne(jar, LOCAL, 'later=x', T0 + 5);
     const change = setOne(jar, LOCAL, 'session=two; Path=/; HttpOnly', T0 + 10);
     expect(change.kind).toBe('changed');
     expect(change.before?.value).toBe('one');
-    expect(change.after).toMatchObject({ value: 'two', creation: T0, lastAccess: T0 + 10, httpOnly: true });
-    expect(jar.list(T0 + 10).map((c) => c.name)).toEqual(['session', 'later']);
-    expect(jar.cookieHeaderFor(LOCAL, T0 + 10)).toBe('session=two; later=x');
+    expect(change.after).toMatchObject({ value: 'two', creation: T0 + 10, lastAccess: T0 + 10, httpOnly: true });
+    expect(change.chromium).toEqual(['replace-is-new']);
+    // RFC 6265bis would keep the old creation time and send "session=two; later=x".
+    expect(jar.list(T0 + 10).map((c) => c.name)).toEqual(['later', 'session']);
+    expect(jar.cookieHeaderFor(LOCAL, T0 + 10)).toBe('later=x; session=two');
+  });
+
+  it('the same value again keeps the creation time and the place, even with new attributes (Chromium)', () => {
+    const jar = new CookieJar();
+    setOne(jar, LOCAL, 'a=1', T0);
+    setOne(jar, LOCAL, 'b=1', T0 + 5);
+    const change = setOne(jar, LOCAL, 'a=1; HttpOnly; Max-Age=100', T0 + 10);
+    expect(change).toMatchObject({ kind: 'changed', after: { creation: T0, httpOnly: true, expires: T0 + 110 } });
+    expect(change.chromium).toBeUndefined();
+    expect(jar.cookieHeaderFor(LOCAL, T0 + 10)).toBe('a=1; b=1');
   });
 
   it('a different path or domain makes a second cookie, not a replacement', () => {
@@ -357,9 +369,13 @@ describe('SameSite', () => {
     expect(mixedJar().cookieHeaderFor(LOCAL, T0, { site: 'cross-site', method: 'GET', topLevelNavigation: true })).toBe('lax=1; dflt=1; none=1');
   });
 
-  it('a cross-site form POST or subresource carries only None', () => {
+  it('a cross-site form POST or subresource carries only None, once the defaulted cookie is 2 minutes old', () => {
     const jar = mixedJar();
-    expect(jar.cookieHeaderFor(LOCAL, T0, { site: 'cross-site', method: 'POST', topLevelNavigation: true })).toBe('none=1');
+    const post = { site: 'cross-site', method: 'POST', topLevelNavigation: true } as const;
+    expect(jar.cookieHeaderFor(LOCAL, T0 + 121, post)).toBe('none=1');
+    // Chromium's Lax-allowing-unsafe: a cookie without SameSite, 2 minutes old at most, still goes.
+    expect(jar.cookieHeaderFor(LOCAL, T0 + 120, post)).toBe('dflt=1; none=1');
+    expect(jar.explainRequest(LOCAL, T0 + 120, post).chromium).toEqual(['lax-allowing-unsafe']);
     expect(jar.cookieHeaderFor(LOCAL, T0, { site: 'cross-site', method: 'GET', topLevelNavigation: false })).toBe('none=1');
   });
 
@@ -368,6 +384,23 @@ describe('SameSite', () => {
     expectRejected(setOne(jar, LOCAL, 'a=1', T0, { site: 'cross-site', topLevelNavigation: false }), 'samesite-cross-site');
     expect(setOne(jar, LOCAL, 'b=1; SameSite=None; Secure', T0, { site: 'cross-site', topLevelNavigation: false }).kind).toBe('added');
     expect(setOne(jar, LOCAL, 'c=1', T0, { site: 'cross-site', topLevelNavigation: true }).kind).toBe('added');
+  });
+});
+
+describe('the 180-cookies-per-site limit (Chromium)', () => {
+  it('reports the cookies it pushed out on the change that went over, least used and insecure first', () => {
+    const jar = new CookieJar();
+    jar.setFromResponse('https://www.ejemplo.test/', ['seguro=1; Secure'], T0);
+    jar.setFromResponse('https://www.ejemplo.test/', Array.from({ length: 179 }, (_, i) => `c${i}=${i}; Domain=ejemplo.test`), T0 + 1);
+    jar.cookieHeaderFor('https://www.ejemplo.test/', T0 + 2); // every cookie used once more
+    jar.setFromResponse('https://otro.test/', ['ajena=1'], T0 + 3);
+    const change = setOne(jar, 'https://api.ejemplo.test/', 'ultima=1', T0 + 3);
+    expect(change.kind).toBe('added');
+    expect(change.chromium).toEqual(['domain-cookie-limit']);
+    expect(change.evicted?.map((c) => c.name)).toEqual(Array.from({ length: 31 }, (_, i) => `c${i}`));
+    const left = jar.list(T0 + 3).map((c) => c.name);
+    expect(left).toHaveLength(151); // 150 for ejemplo.test, and the other site’s one
+    expect(left).toEqual(expect.arrayContaining(['seguro', 'ultima', 'ajena', 'c31', 'c178']));
   });
 });
 
@@ -398,7 +431,7 @@ describe('list, last access and manual editing', () => {
     const [c] = jar.list(T0);
     expect(c).toEqual({
       name: 'session', value: 'abc', domain: 'localhost', hostOnly: true, path: '/', expires: T0 + 60,
-      persistent: true, size: 10, httpOnly: true, secure: false, sameSite: 'Lax', sameSiteDefaulted: true,
+      persistent: true, size: 10, httpOnly: true, secure: false, sameSite: 'Lax', sameSiteDefaulted: true, partitioned: false, partitionSite: null,
       creation: T0, lastAccess: T0,
     });
     c.value = 'tampered';
@@ -420,7 +453,7 @@ describe('list, last access and manual editing', () => {
     setOne(jar, LOCAL, 'session=real; HttpOnly; Path=/');
     const edit = jar.set({ name: 'session', value: 'forged', domain: 'localhost', path: '/', httpOnly: true }, T0 + 1);
     expect(edit.kind).toBe('changed');
-    expect(edit.after).toMatchObject({ value: 'forged', creation: T0, sameSiteDefaulted: true });
+    expect(edit.after).toMatchObject({ value: 'forged', creation: T0 + 1, sameSiteDefaulted: true });
     expect(jar.cookieHeaderFor(LOCAL, T0 + 1)).toBe('session=forged');
 
     expect(jar.set({ name: 'x', value: '1', domain: '.Ejemplo.test', hostOnly: false, secure: true }, T0).after).toMatchObject({ domain: 'ejemplo.test', hostOnly: false, path: '/' });

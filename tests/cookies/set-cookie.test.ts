@@ -15,7 +15,9 @@ describe('parseSetCookie: name and value', () => {
       value: '31d4d96e407aad42',
       secure: false,
       httpOnly: false,
+      partitioned: false,
       warnings: [],
+      chromium: [],
     });
   });
 
@@ -41,13 +43,24 @@ describe('parseSetCookie: name and value', () => {
     }
   });
 
-  it('rejects control characters but tolerates a horizontal tab', () => {
+  it('rejects control characters, and a tab inside the name or value as Chromium does', () => {
     for (const line of ['a=b\x00c', 'a=b\nSet-Cookie: evil=1', 'a=b; Path=/\x7f', 'a\r=b']) {
       const result = parseSetCookie(line);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toBe('invalid-syntax');
     }
-    expect(accepted('a=b\tc').value).toBe('b\tc');
+    // RFC 6265bis would keep "b\tc"; Chromium 150 refuses it (tests/cookies/oracle, name-value/inner-tab).
+    for (const line of ['a=b\tc', 'a\tb=c']) {
+      const result = parseSetCookie(line);
+      expect(result).toMatchObject({ ok: false, reason: 'tab-in-name-or-value', chromium: 'tab-in-name-or-value' });
+    }
+    expect(accepted('\ta\t=\tb\t')).toMatchObject({ name: 'a', value: 'b' });
+  });
+
+  it('refuses a nameless cookie whose value holds "=", as Chromium does', () => {
+    expect(parseSetCookie('=a=b')).toMatchObject({ ok: false, reason: 'nameless-value-with-equals' });
+    expect(accepted('=a')).toMatchObject({ name: '', value: 'a' });
+    expect(accepted('a==')).toMatchObject({ name: 'a', value: '=' });
   });
 
   it('counts name+value bytes: 4096 fits, 4097 is ignored with a reason', () => {
@@ -124,13 +137,35 @@ describe('parseSetCookie: attributes', () => {
     expect(c.warnings[0].reason).toBe('invalid-samesite');
   });
 
-  it('ignores unknown attributes, naming them', () => {
+  it('ignores unknown attributes, naming them, and reads Partitioned', () => {
     const c = accepted('a=1; Priority=High; Partitioned; Path=/');
     expect(c.path).toBe('/');
-    expect(c.warnings.map((w) => [w.reason, w.attribute])).toEqual([
-      ['unknown-attribute', 'Priority'],
-      ['unknown-attribute', 'Partitioned'],
-    ]);
+    expect(c.partitioned).toBe(true);
+    expect(c.warnings.map((w) => [w.reason, w.attribute])).toEqual([['unknown-attribute', 'Priority']]);
+  });
+
+  it('lets the last Expires or Max-Age win even when it is unreadable (Chromium)', () => {
+    const e = accepted('a=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Expires=nonsense');
+    expect(e.expires).toBeUndefined();
+    expect(e.chromium).toEqual(['last-expiry-attribute-wins']);
+    const m = accepted('a=1; Max-Age=0; Max-Age=x');
+    expect(m.maxAge).toBeUndefined();
+    expect(m.chromium).toEqual(['last-expiry-attribute-wins']);
+    expect(accepted('a=1; Max-Age=x; Max-Age=5')).toMatchObject({ maxAge: 5, chromium: [] });
+  });
+
+  it('an empty Domain cancels an earlier one; a lone dot is kept for the jar to refuse', () => {
+    expect(accepted('a=1; Domain=example.org; Domain=').domain).toBeUndefined();
+    expect(accepted('a=1; Domain=; Domain=example.org').domain).toBe('example.org');
+    expect(accepted('a=1; Domain=.').domain).toBe('');
+  });
+
+  it('reads dates as Chromium does: one-digit years, and years before 1601 as long past', () => {
+    const year2000 = accepted('a=1; Expires=Jan 1 00:00:00 0');
+    expect(year2000.expires).toBe(Date.UTC(2000, 0, 1) / 1000);
+    expect(year2000.chromium).toEqual(['cookie-date']);
+    expect(accepted('a=1; Expires=1 Jan 1600 00:00:00').expires).toBeLessThan(Date.UTC(1601, 0, 2) / 1000);
+    expect(accepted('a=1; Expires=1 Jan 10000 00:00:00').expires).toBeUndefined();
   });
 
   it('ignores attribute values over 1024 bytes, keeping the cookie', () => {

@@ -6,7 +6,8 @@
  */
 import type { HeaderList, WireRequest, WireResponse } from '../wire.ts';
 import { CookieJar } from './jar.ts';
-import type { CookieJarJSON, JarChange, RequestContext } from './jar.ts';
+import type { CookieJarJSON, JarChange, RequestContext, SendDecision } from './jar.ts';
+import type { ChromiumRule, WithheldReason } from './reasons.ts';
 
 /** Flask's development server. */
 export const DEFAULT_ORIGIN = 'http://localhost:5000';
@@ -25,6 +26,25 @@ export interface BrowserRequestInit {
   topLevelNavigation?: boolean;
 }
 
+/** Which cookies went with a request and why each other one did not: plain data for the history. */
+export interface CookieDecisionRecord {
+  sent: { name: string; domain: string; path: string }[];
+  withheld: { name: string; domain: string; path: string; reason: WithheldReason }[];
+  chromium: ChromiumRule[];
+}
+
+/** Who made a request that the reader did not type: another site's page, for now. */
+export interface ExchangeActor {
+  kind: 'other-site';
+  /** The page that made the request, e.g. `https://evil.example/`. */
+  initiator: string;
+  /** What on that page made it (see engine/actors/other-site.ts). */
+  via: string;
+  site: 'same-site' | 'cross-site';
+  /** Whether that page's script can read the response (it needs CORS with credentials). */
+  initiatorCanRead: boolean;
+}
+
 /** One request and its response, with what it did to the jar. */
 export interface Exchange {
   seq: number;
@@ -32,6 +52,18 @@ export interface Exchange {
   request: WireRequest;
   response: WireResponse;
   changes: JarChange[];
+  cookies?: CookieDecisionRecord;
+  actor?: ExchangeActor;
+}
+
+/** A jar decision as history keeps it: who went, who stayed and why. */
+export function recordDecision(decision: SendDecision): CookieDecisionRecord {
+  const at = ({ name, domain, path }: { name: string; domain: string; path: string }) => ({ name, domain, path });
+  return {
+    sent: decision.sent.map(at),
+    withheld: decision.withheld.map((w) => ({ ...at(w.cookie), reason: w.reason })),
+    chromium: [...decision.chromium],
+  };
 }
 
 export interface SimulatedBrowserJSON {
@@ -59,14 +91,14 @@ export class SimulatedBrowser {
   }
 
   /** Builds the request the browser would send, with `Host`, the jar's `Cookie` and a `Content-Type`. */
-  buildRequest(init: BrowserRequestInit, origin: string, now: number): WireRequest {
+  buildRequest(init: BrowserRequestInit, origin: string, now: number, context: RequestContext = contextOf(init)): WireRequest {
     const url = new URL(init.path, origin);
     const method = init.method.toUpperCase();
     const extra = (init.headers ?? []).filter(([name]) => name.toLowerCase() !== 'host');
     const headers: HeaderList = [['Host', url.host], ...extra.map(([n, v]): [string, string] => [n, v])];
 
     if (!hasHeader(extra, 'cookie')) {
-      const cookie = this.jar.cookieHeaderFor(url, now, contextOf(init));
+      const cookie = this.jar.cookieHeaderFor(url, now, context);
       if (cookie !== '') headers.push(['Cookie', cookie]);
     }
     if (init.body !== undefined && !hasHeader(extra, 'content-type')) {
@@ -77,12 +109,28 @@ export class SimulatedBrowser {
     return request;
   }
 
+  /**
+   * Which cookies the request `init` would carry and why each other one would not, without
+   * touching the jar (pass it to `receive` as `record.cookies` to keep it in the history).
+   */
+  cookieDecision(init: BrowserRequestInit, origin: string, now: number): CookieDecisionRecord {
+    return recordDecision(this.jar.explainRequest(new URL(init.path, origin), now, contextOf(init)));
+  }
+
   /** Applies every Set-Cookie of the response to the jar and records the exchange in the history. */
-  receive(req: WireRequest, res: WireResponse, now: number, ctx: RequestContext = {}): Exchange {
+  receive(
+    req: WireRequest,
+    res: WireResponse,
+    now: number,
+    ctx: RequestContext = {},
+    record: { cookies?: CookieDecisionRecord; actor?: ExchangeActor } = {},
+  ): Exchange {
     const lines = res.headers.filter(([name]) => name.toLowerCase() === 'set-cookie').map(([, value]) => value);
     const changes = this.jar.setFromResponse(req.url, lines, now, { method: req.method, ...ctx });
     const last = this.history[this.history.length - 1];
     const exchange: Exchange = { seq: last ? last.seq + 1 : 1, at: now, request: req, response: res, changes };
+    if (record.cookies) exchange.cookies = structuredClone(record.cookies);
+    if (record.actor) exchange.actor = { ...record.actor };
     this.history.push(exchange);
     return exchange;
   }

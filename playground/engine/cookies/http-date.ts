@@ -55,12 +55,25 @@ function tokenize(input: string): string[] {
 const TIME = /^(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\D|$)/;
 const DAY_OF_MONTH = /^(\d{1,2})(?:\D|$)/;
 const YEAR = /^(\d{2,4})(?:\D|$)/;
+// Chromium also takes a one-digit year ("Jan 1 00:00:00 0" is 2000).
+const YEAR_CHROMIUM = /^(\d{1,4})(?:\D|$)/;
+
+/** 1601-01-01T00:00:00Z: where Chromium puts a cookie date whose year is earlier (so it is expired). */
+export const EARLIEST_COOKIE_DATE = -11644473600;
+
+/**
+ * 'rfc' follows RFC 6265bis §5.1.1 to the letter. 'chromium' is what Chromium does (checked in
+ * tests/e2e/cookie-oracle.spec.ts): one-digit years are read, and a year before 1601 is not a
+ * failure but the earliest date, so the cookie arrives expired instead of becoming a session cookie.
+ */
+export type CookieDateRules = 'rfc' | 'chromium';
 
 /**
  * Parses a cookie date (the `Expires` attribute) into Unix seconds, or returns null when the
  * algorithm says "fail to parse" (the attribute is then ignored, not the cookie).
  */
-export function parseCookieDate(input: string): number | null {
+export function parseCookieDate(input: string, rules: CookieDateRules = 'rfc'): number | null {
+  const yearPattern = rules === 'chromium' ? YEAR_CHROMIUM : YEAR;
   let time: [number, number, number] | null = null;
   let day: number | null = null;
   let month: number | null = null;
@@ -84,7 +97,7 @@ export function parseCookieDate(input: string): number | null {
         continue;
       }
     }
-    if (year === null && (m = YEAR.exec(token))) {
+    if (year === null && (m = yearPattern.exec(token))) {
       year = Number(m[1]);
       continue;
     }
@@ -96,7 +109,8 @@ export function parseCookieDate(input: string): number | null {
   else if (year >= 0 && year <= 69) year += 2000;
 
   const [hour, minute, second] = time;
-  if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) return null;
+  if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  if (year < 1601) return rules === 'chromium' ? EARLIEST_COOKIE_DATE : null;
 
   const ms = Date.UTC(year, month, day, hour, minute, second);
   // "If no such date exists" (31 Feb): Date.UTC would roll over into March, so check it did not.

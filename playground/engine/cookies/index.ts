@@ -7,9 +7,32 @@ export { getCookieValue, parseCookieHeader, serializeCookieHeader } from './cook
 export type { CookiePair } from './cookie-header.ts';
 export { parseSetCookie } from './set-cookie.ts';
 export type { ParsedSetCookie, SameSite, SetCookieResult } from './set-cookie.ts';
-export { byteLength, MAX_ATTRIBUTE_VALUE_BYTES, MAX_EXPIRY_SECONDS, MAX_NAME_VALUE_BYTES } from './reasons.ts';
-export type { CookieWarning, RejectReason, WarningReason } from './reasons.ts';
+export {
+  byteLength,
+  CHROMIUM_RULE_TEXT,
+  chromiumRuleText,
+  cookieReasonText,
+  COOKIES_PER_SITE_AFTER_PURGE,
+  LAX_ALLOWING_UNSAFE_SECONDS,
+  MAX_ATTRIBUTE_VALUE_BYTES,
+  MAX_COOKIES_PER_SITE,
+  MAX_EXPIRY_SECONDS,
+  MAX_NAME_VALUE_BYTES,
+  REASON_TEXT,
+} from './reasons.ts';
+export type {
+  Bilingual,
+  ChromiumRule,
+  CookieWarning,
+  ReasonCode,
+  RejectReason,
+  RemovalReason,
+  TextLang,
+  WarningReason,
+  WithheldReason,
+} from './reasons.ts';
+export { isSameSite, siteKey, siteOf } from './url-rules.ts';
 export { CookieJar } from './jar.ts';
-export type { CookieInit, CookieJarJSON, JarChange, JarChangeKind, RequestContext, StoredCookie } from './jar.ts';
-export { DEFAULT_ORIGIN, SimulatedBrowser } from './browser.ts';
-export type { BrowserRequestInit, Exchange, Server, SimulatedBrowserJSON } from './browser.ts';
+export type { CookieInit, CookieJarJSON, JarChange, JarChangeKind, RequestContext, SendDecision, StoredCookie, WithheldCookie } from './jar.ts';
+export { DEFAULT_ORIGIN, recordDecision, SimulatedBrowser } from './browser.ts';
+export type { BrowserRequestInit, CookieDecisionRecord, Exchange, ExchangeActor, Server, SimulatedBrowserJSON } from './browser.ts';

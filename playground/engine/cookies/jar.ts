@@ -11,8 +11,15 @@
  */
 import { serializeCookieHeader } from './cookie-header.ts';
 import { formatHttpDate } from './http-date.ts';
-import { byteLength, MAX_EXPIRY_SECONDS, MAX_NAME_VALUE_BYTES } from './reasons.ts';
-import type { CookieWarning, RejectReason } from './reasons.ts';
+import {
+  byteLength,
+  COOKIES_PER_SITE_AFTER_PURGE,
+  LAX_ALLOWING_UNSAFE_SECONDS,
+  MAX_COOKIES_PER_SITE,
+  MAX_EXPIRY_SECONDS,
+  MAX_NAME_VALUE_BYTES,
+} from './reasons.ts';
+import type { ChromiumRule, CookieWarning, RejectReason, RemovalReason, WithheldReason } from './reasons.ts';
 import { parseSetCookie } from './set-cookie.ts';
 import type { ParsedSetCookie, SameSite } from './set-cookie.ts';
 import {
@@ -23,6 +30,8 @@ import {
   isPublicSuffix,
   isSecureOrigin,
   pathMatches,
+  siteKey,
+  siteOf,
 } from './url-rules.ts';
 
 /** A stored cookie, with the columns DevTools shows. Plain data: safe to clone and to serialise. */
@@ -43,6 +52,9 @@ export interface StoredCookie {
   /** The value in force: Lax when the server sent none (or an unknown one). */
   sameSite: SameSite;
   sameSiteDefaulted: boolean;
+  /** CHIPS: kept apart per top-level site; `partitionSite` is that site (e.g. `https://example.org`). */
+  partitioned: boolean;
+  partitionSite: string | null;
   creation: number;
   lastAccess: number;
 }
@@ -56,14 +68,18 @@ export interface JarChange {
   path: string;
   before?: StoredCookie;
   after?: StoredCookie;
-  /** Only for 'rejected'. */
-  reason?: RejectReason;
+  /** For 'rejected', and for a removal nobody asked for (`evicted-domain-limit`). */
+  reason?: RejectReason | RemovalReason;
   /** An English sentence explaining the change (the UI translates `reason` / `warnings` codes). */
   detail?: string;
   /** Attributes that were ignored or adjusted although the cookie itself was accepted. */
   warnings?: CookieWarning[];
   /** The Set-Cookie line this change came from, when there was one. */
   header?: string;
+  /** Where this outcome is Chromium's and RFC 6265bis says otherwise (texts in reasons.ts). */
+  chromium?: ChromiumRule[];
+  /** Cookies this one pushed out of the jar (Chromium's 180-per-site limit). */
+  evicted?: StoredCookie[];
 }
 
 /** Who is asking: the same site as the cookie's, or another site (a link, form or image elsewhere). */
@@ -72,6 +88,27 @@ export interface RequestContext {
   method?: string;
   /** True for a navigation of the whole tab (link, form, address bar); false for fetch, img, iframe. */
   topLevelNavigation?: boolean;
+  /**
+   * The site of the page in the tab (scheme and registrable domain, see `siteOf`), for partitioned
+   * cookies. Only a cross-site subresource needs it: otherwise it is the request URL's own site.
+   */
+  topLevelSite?: string;
+  /** 'blocked' as in Chrome's incognito windows: cross-site subresources carry no cookies. */
+  thirdPartyCookies?: 'allowed' | 'blocked';
+}
+
+/** A cookie in the jar that did not go with a request, and why. */
+export interface WithheldCookie {
+  cookie: StoredCookie;
+  reason: WithheldReason;
+}
+
+/** Everything the jar decided for one request: what went, in order, and what stayed home. */
+export interface SendDecision {
+  sent: StoredCookie[];
+  withheld: WithheldCookie[];
+  /** Chromium rules that changed the outcome (e.g. a POST that carried a fresh Lax-by-default cookie). */
+  chromium: ChromiumRule[];
 }
 
 /** Fields the UI may set by hand (like editing a row in DevTools). */
@@ -125,6 +162,27 @@ function parseUrl(url: string | URL): URL | null {
   }
 }
 
+/**
+ * A Domain attribute as Chromium reads it: through the URL host parser, so `bücher.example`
+ * becomes `xn--bcher-kva.example` and matches the punycoded request host. Null: not a host name.
+ */
+function canonicalDomain(domain: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(domain)) return domain;
+  try {
+    return new URL(`http://${domain}/`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** The site of the page in the tab when a request to `url` is made (for partitioned cookies). */
+function topLevelSiteOf(url: URL, ctx: RequestContext): string {
+  const crossSubresource = ctx.site === 'cross-site' && !(ctx.topLevelNavigation ?? true);
+  if (crossSubresource) return ctx.topLevelSite ?? 'another-site';
+  return siteKey(url);
+}
+
 function startsWithPrefix(text: string, prefix: string): boolean {
   return text.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
 }
@@ -142,7 +200,16 @@ export class CookieJar {
     return setCookieLines.map((line) => this.storeOne(requestUrl, line, now, ctx));
   }
 
-  private storeOne(requestUrl: string | URL, line: string, now: number, ctx: RequestContext): JarChange {
+  /**
+   * `document.cookie = text` run by a script on the page at `pageUrl`. The same rules as a
+   * Set-Cookie header, plus the one that makes HttpOnly worth having: a script can neither create
+   * an HttpOnly cookie nor replace one.
+   */
+  setFromScript(pageUrl: string | URL, text: string, now: number): JarChange {
+    return this.storeOne(pageUrl, text, now, { site: 'same-site', topLevelNavigation: true }, true);
+  }
+
+  private storeOne(requestUrl: string | URL, line: string, now: number, ctx: RequestContext, fromScript = false): JarChange {
     const url = parseUrl(requestUrl);
     const parsed = parseSetCookie(line);
     const reject = (reason: RejectReason, detail: string, at?: { name: string; domain: string; path: string }): JarChange => ({
@@ -157,8 +224,13 @@ export class CookieJar {
     });
 
     if (!url) return reject('invalid-url', `Cookies can only be set by http or https responses; "${String(requestUrl)}" is not one.`);
-    if (!parsed.ok) return reject(parsed.reason, parsed.detail);
+    if (!parsed.ok) return parsed.chromium ? { ...reject(parsed.reason, parsed.detail), chromium: [parsed.chromium] } : reject(parsed.reason, parsed.detail);
     const p = parsed.cookie;
+    const chromium = [...p.chromium];
+    const rejectAs = (rule: ChromiumRule, reason: RejectReason, detail: string, at?: { name: string; domain: string; path: string }) => {
+      if (!chromium.includes(rule)) chromium.push(rule);
+      return { ...reject(reason, detail, at), chromium };
+    };
     const warnings = [...p.warnings];
     const host = canonicalHost(url);
     const secureOrigin = isSecureOrigin(url);
@@ -181,7 +253,9 @@ export class CookieJar {
     }
 
     // Domain: host-only unless a Domain attribute names the host or one of its parents.
-    let domainAttr = p.domain ?? '';
+    if (p.domain === '') return rejectAs('dot-only-domain', 'domain-not-a-host', 'Domain=. names no domain, so the browser ignores the cookie.');
+    let domainAttr = canonicalDomain(p.domain ?? '');
+    if (domainAttr === null) return reject('domain-not-a-host', `Domain=${p.domain} is not a valid host name.`);
     if (domainAttr !== '' && isPublicSuffix(domainAttr)) {
       if (domainAttr !== host) {
         return reject('public-suffix', `Domain=${domainAttr} is a public suffix: a cookie for all of "${domainAttr}" would reach every site under it.`);
@@ -201,6 +275,10 @@ export class CookieJar {
       return reject('secure-from-insecure-origin', `${url.origin} is not a secure origin (https or localhost), so it cannot set a Secure cookie.`, at);
     }
 
+    if (p.partitioned && !p.secure) {
+      return rejectAs('partitioned-requires-secure', 'partitioned-requires-secure', 'A Partitioned cookie must also be Secure; Chromium refuses it otherwise.', at);
+    }
+
     const sameSite: SameSite = p.sameSite ?? 'Lax';
     const sameSiteDefaulted = p.sameSite === undefined;
     if (sameSite === 'None' && !p.secure) {
@@ -211,7 +289,18 @@ export class CookieJar {
     }
 
     const prefixProblem = checkPrefixes(p, hostOnly, path);
+    if (prefixProblem?.reason === 'prefix-http') return rejectAs('http-prefix', prefixProblem.reason, prefixProblem.detail, at);
     if (prefixProblem) return reject(prefixProblem.reason, prefixProblem.detail, at);
+
+    if (fromScript && p.httpOnly) {
+      return reject('httponly-from-script', 'A script cannot create a cookie with HttpOnly: only the server can, in a Set-Cookie header.', at);
+    }
+    if (fromScript) {
+      const existing = this.entries.get(keyOf({ name: p.name, domain, hostOnly, path }));
+      if (existing && existing.cookie.httpOnly && !isExpired(existing.cookie, now)) {
+        return reject('httponly-from-script', `"${p.name}" is HttpOnly: a script can neither read nor replace it.`, at);
+      }
+    }
 
     if (!p.secure && !secureOrigin && this.shadowsSecureCookie(p.name, domain, path, now)) {
       return reject('overwrite-secure-from-insecure', `An insecure origin cannot overwrite (or shadow) the Secure cookie "${p.name}".`, at);
@@ -230,12 +319,16 @@ export class CookieJar {
       secure: p.secure,
       sameSite,
       sameSiteDefaulted,
+      partitioned: p.partitioned,
+      partitionSite: p.partitioned ? topLevelSiteOf(url, ctx) : null,
       creation: now,
       lastAccess: now,
     };
     const change = this.put(cookie, now);
     change.header = line;
     if (warnings.length) change.warnings = warnings;
+    if (change.chromium) chromium.push(...change.chromium.filter((r) => !chromium.includes(r)));
+    if (chromium.length) change.chromium = chromium;
     return change;
   }
 
@@ -245,6 +338,12 @@ export class CookieJar {
    */
   private put(cookie: StoredCookie, now: number): JarChange {
     const key = keyOf(cookie);
+    // Partitioned cookies live in their own jar per top-level site (CHIPS): same name, other key.
+    const keyWithPartition = cookie.partitioned ? `${key}|${cookie.partitionSite}` : key;
+    return this.putAt(keyWithPartition, cookie, now);
+  }
+
+  private putAt(key: string, cookie: StoredCookie, now: number): JarChange {
     const old = this.entries.get(key);
     const where = { name: cookie.name, domain: cookie.domain, path: cookie.path };
     const live = old && !isExpired(old.cookie, now) ? old : undefined;
@@ -263,12 +362,41 @@ export class CookieJar {
       };
     }
 
-    if (live) cookie.creation = live.cookie.creation;
-    this.entries.delete(key); // re-inserted below; `seq` keeps the original creation order
-    this.entries.set(key, { cookie, seq: live ? live.seq : this.nextSeq++ });
-    return live
+    // RFC 6265bis keeps the old creation time. Chromium (measured) does so only when the value is
+    // unchanged; a new value makes a new cookie: last in the Cookie header, its age starting again.
+    const sameValue = live !== undefined && live.cookie.value === cookie.value;
+    const reordered = live !== undefined && !sameValue && live.seq !== this.nextSeq - 1;
+    if (sameValue) cookie.creation = live.cookie.creation;
+    this.entries.delete(key);
+    this.entries.set(key, { cookie, seq: sameValue ? live.seq : this.nextSeq++ });
+    const change: JarChange = live
       ? { kind: 'changed', ...where, before: copy(live.cookie), after: copy(cookie) }
       : { kind: 'added', ...where, after: copy(cookie) };
+    if (reordered) change.chromium = ['replace-is-new'];
+    const evicted = this.enforceSiteLimit(cookie, now);
+    if (evicted.length) {
+      change.evicted = evicted;
+      change.chromium = [...(change.chromium ?? []), 'domain-cookie-limit'];
+    }
+    return change;
+  }
+
+  /**
+   * Chromium's per-site limit: past 180 cookies for one registrable domain it drops the least
+   * recently used (insecure ones before Secure ones) until 150 remain. Expired ones go first.
+   */
+  private enforceSiteLimit(added: StoredCookie, now: number): StoredCookie[] {
+    const site = siteOf(added.domain);
+    const same = [...this.entries].filter(([, e]) => siteOf(e.cookie.domain) === site);
+    if (same.length <= MAX_COOKIES_PER_SITE) return [];
+    const order = (a: Entry, b: Entry) =>
+      Number(isExpired(b.cookie, now)) - Number(isExpired(a.cookie, now)) ||
+      Number(a.cookie.secure) - Number(b.cookie.secure) ||
+      a.cookie.lastAccess - b.cookie.lastAccess ||
+      a.seq - b.seq;
+    const victims = same.sort(([, a], [, b]) => order(a, b)).slice(0, same.length - COOKIES_PER_SITE_AFTER_PURGE);
+    for (const [key] of victims) this.entries.delete(key);
+    return victims.map(([, e]) => copy(e.cookie));
   }
 
   private shadowsSecureCookie(name: string, domain: string, path: string, now: number): boolean {
@@ -288,29 +416,65 @@ export class CookieJar {
 
   /** The cookies a request to `url` carries, in the order they are sent (§5.8.3), as copies. */
   cookiesFor(url: string | URL, now: number, ctx: RequestContext = {}): StoredCookie[] {
-    return this.matching(url, now, ctx).map(copy);
+    return this.decide(url, now, ctx).sent.map(copy);
   }
 
-  private matching(url: string | URL, now: number, ctx: RequestContext): StoredCookie[] {
+  /**
+   * What a request to `url` carries and, for every other live cookie, why it stays home. The
+   * order of `sent` is the Cookie header's; `withheld` is in the jar's order.
+   */
+  explainRequest(url: string | URL, now: number, ctx: RequestContext = {}): SendDecision {
+    const decision = this.decide(url, now, ctx);
+    return { sent: decision.sent.map(copy), withheld: decision.withheld.map((w) => ({ cookie: copy(w.cookie), reason: w.reason })), chromium: decision.chromium };
+  }
+
+  private decide(url: string | URL, now: number, ctx: RequestContext): SendDecision {
     const target = parseUrl(url);
-    if (!target) return [];
+    if (!target) return { sent: [], withheld: [], chromium: [] };
     const host = canonicalHost(target);
     const secure = isSecureOrigin(target);
     const crossSite = ctx.site === 'cross-site';
-    const laxAllowed = (ctx.topLevelNavigation ?? true) && SAFE_METHODS.has((ctx.method ?? 'GET').toUpperCase());
+    const topLevel = ctx.topLevelNavigation ?? true;
+    const safeMethod = SAFE_METHODS.has((ctx.method ?? 'GET').toUpperCase());
+    const topSite = topLevelSiteOf(target, ctx);
+    const chromium: ChromiumRule[] = [];
 
-    const matching = this.sorted().filter(({ cookie }) => {
-      if (isExpired(cookie, now)) return false;
-      if (cookie.hostOnly ? host !== cookie.domain : !domainMatches(host, cookie.domain)) return false;
-      if (!pathMatches(target.pathname, cookie.path)) return false;
-      if (cookie.secure && !secure) return false;
-      if (crossSite && cookie.sameSite === 'Strict') return false;
-      if (crossSite && cookie.sameSite === 'Lax' && !laxAllowed) return false;
-      return true;
-    });
+    // An expired cookie is not withheld but gone: it is left out of both lists.
+    const why = (cookie: StoredCookie): WithheldReason | 'expired' | null => {
+      if (isExpired(cookie, now)) return 'expired';
+      if (cookie.hostOnly ? host !== cookie.domain : !domainMatches(host, cookie.domain)) {
+        return cookie.hostOnly ? 'host-mismatch' : 'domain-mismatch';
+      }
+      if (!pathMatches(target.pathname, cookie.path)) return 'path-mismatch';
+      if (cookie.secure && !secure) return 'secure-over-http';
+      if (cookie.partitioned && cookie.partitionSite !== topSite) return 'partitioned-other-site';
+      if (crossSite && !topLevel && !cookie.partitioned && ctx.thirdPartyCookies === 'blocked') return 'third-party-blocked';
+      if (!crossSite || cookie.sameSite === 'None') return null;
+      if (cookie.sameSite === 'Strict') return 'samesite-strict';
+      if (!topLevel) return 'samesite-lax-subresource';
+      if (safeMethod) return null;
+      // Chromium's "Lax-allowing-unsafe": a cookie that never said SameSite, still young, goes with
+      // a cross-site top-level POST (kept so single sign-on flows did not break when Lax became the default).
+      if (cookie.sameSiteDefaulted) {
+        if (now - cookie.creation <= LAX_ALLOWING_UNSAFE_SECONDS) {
+          if (!chromium.includes('lax-allowing-unsafe')) chromium.push('lax-allowing-unsafe');
+          return null;
+        }
+        return 'samesite-lax-default-too-old';
+      }
+      return 'samesite-lax-unsafe-method';
+    };
+
+    const sent: Entry[] = [];
+    const withheld: WithheldCookie[] = [];
+    for (const entry of this.sorted()) {
+      const reason = why(entry.cookie);
+      if (reason === null) sent.push(entry);
+      else if (reason !== 'expired') withheld.push({ cookie: entry.cookie, reason });
+    }
     // Longer paths first, then older cookies first (RFC 6265bis §5.8.3, step 2).
-    matching.sort((a, b) => b.cookie.path.length - a.cookie.path.length || a.seq - b.seq);
-    return matching.map((e) => e.cookie);
+    sent.sort((a, b) => b.cookie.path.length - a.cookie.path.length || a.seq - b.seq);
+    return { sent: sent.map((e) => e.cookie), withheld, chromium };
   }
 
   /**
@@ -318,7 +482,7 @@ export class CookieJar {
    * counts as accessing it, so last-access times move to `now`.
    */
   cookieHeaderFor(url: string | URL, now: number, ctx: RequestContext = {}): string {
-    const cookies = this.matching(url, now, ctx);
+    const cookies = this.decide(url, now, ctx).sent;
     for (const cookie of cookies) cookie.lastAccess = now;
     return serializeCookieHeader(cookies.map((c) => [c.name, c.value] as [string, string]));
   }
@@ -379,6 +543,8 @@ export class CookieJar {
         secure: init.secure ?? false,
         sameSite: init.sameSite ?? 'Lax',
         sameSiteDefaulted: init.sameSite === undefined,
+        partitioned: false,
+        partitionSite: null,
         creation: now,
         lastAccess: now,
       },
@@ -460,7 +626,7 @@ export class CookieJar {
     const jar = new CookieJar();
     record.cookies.forEach((raw, index) => {
       const cookie = readStoredCookie(raw, `cookies[${index}]`);
-      const key = keyOf(cookie);
+      const key = cookie.partitioned ? `${keyOf(cookie)}|${cookie.partitionSite}` : keyOf(cookie);
       if (jar.entries.has(key)) {
         throw new Error(`Saved cookie jar is invalid: cookies[${index}] repeats "${cookie.name}" for ${cookie.domain}${cookie.path}.`);
       }
@@ -491,6 +657,10 @@ function checkPrefixes(p: ParsedSetCookie, hostOnly: boolean, path: string): { r
   }
   if (startsWithPrefix(p.name, '__Host-') && (!p.secure || !hostOnly || p.path !== '/' || path !== '/')) {
     return { reason: 'prefix-host', detail: 'A "__Host-" cookie must have Secure and Path=/ and no Domain attribute.' };
+  }
+  // Newer than RFC 6265bis, enforced by Chromium: the server can trust these were set over HTTP(S).
+  if ((startsWithPrefix(p.name, '__Http-') || startsWithPrefix(p.name, '__Host-Http-')) && (!p.secure || !p.httpOnly)) {
+    return { reason: 'prefix-http', detail: `A "${p.name.slice(0, p.name.indexOf('-', 3) + 1)}" cookie must have Secure and HttpOnly.` };
   }
   return null;
 }
@@ -555,6 +725,9 @@ function readStoredCookie(raw: unknown, where: string): StoredCookie {
     secure: flag('secure'),
     sameSite: sameSite as SameSite,
     sameSiteDefaulted: flag('sameSiteDefaulted'),
+    // Jars saved before partitioned cookies existed have neither field.
+    partitioned: r.partitioned === undefined ? false : flag('partitioned'),
+    partitionSite: r.partitionSite === undefined || r.partitionSite === null ? null : text('partitionSite'),
     creation: seconds('creation'),
     lastAccess: seconds('lastAccess'),
   };

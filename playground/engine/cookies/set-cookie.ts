@@ -7,7 +7,7 @@
  */
 import { parseCookieDate } from './http-date.ts';
 import { byteLength, MAX_ATTRIBUTE_VALUE_BYTES, MAX_NAME_VALUE_BYTES } from './reasons.ts';
-import type { CookieWarning, RejectReason } from './reasons.ts';
+import type { ChromiumRule, CookieWarning, RejectReason } from './reasons.ts';
 
 export type SameSite = 'Strict' | 'Lax' | 'None';
 
@@ -18,7 +18,7 @@ export interface ParsedSetCookie {
   expires?: number;
   /** From Max-Age, in seconds (may be zero or negative: "delete now"). */
   maxAge?: number;
-  /** From Domain: lower case, leading dot removed. */
+  /** From Domain: lower case, leading dot removed; '' when the attribute was only a dot (Chromium refuses the cookie). */
   domain?: string;
   /** From Path, only when it starts with "/" (otherwise the jar uses the default path). */
   path?: string;
@@ -26,14 +26,18 @@ export interface ParsedSetCookie {
   httpOnly: boolean;
   /** Absent when the server did not send a recognised SameSite value. */
   sameSite?: SameSite;
+  /** CHIPS: the cookie is kept per top-level site (Chromium requires Secure with it). */
+  partitioned: boolean;
   /** Attributes that were ignored, with the reason. */
   warnings: CookieWarning[];
+  /** Places where Chromium's reading differs from RFC 6265bis and this one followed Chromium. */
+  chromium: ChromiumRule[];
 }
 
 export type SetCookieResult =
   | { ok: true; cookie: ParsedSetCookie }
   /** `name` is given when the line got far enough to have one, so the UI can say which cookie. */
-  | { ok: false; reason: RejectReason; detail: string; name?: string };
+  | { ok: false; reason: RejectReason; detail: string; name?: string; chromium?: ChromiumRule };
 
 // CTL characters except horizontal tab: %x00-08 / %x0A-1F / %x7F.
 const FORBIDDEN_CONTROL = /[\x00-\x08\x0A-\x1F\x7F]/;
@@ -81,7 +85,19 @@ export function parseSetCookie(line: string): SetCookieResult {
     };
   }
 
-  const cookie: ParsedSetCookie = { name, value, secure: false, httpOnly: false, warnings: [] };
+  // Chromium refuses both, though RFC 6265bis would store them: a tab inside the name or value,
+  // and a nameless cookie whose value holds "=" (it would be sent as "a=b", a different cookie).
+  if (name.includes('\t') || value.includes('\t')) {
+    return { ok: false, name, reason: 'tab-in-name-or-value', detail: 'The name or value contains a tab; Chromium ignores such cookies.', chromium: 'tab-in-name-or-value' };
+  }
+  if (name === '' && value.includes('=')) {
+    return { ok: false, name, reason: 'nameless-value-with-equals', detail: `A cookie without a name whose value holds "=" would be sent as "${value}"; Chromium ignores it.`, chromium: 'nameless-value-with-equals' };
+  }
+
+  const cookie: ParsedSetCookie = { name, value, secure: false, httpOnly: false, partitioned: false, warnings: [], chromium: [] };
+  const follow = (rule: ChromiumRule) => {
+    if (!cookie.chromium.includes(rule)) cookie.chromium.push(rule);
+  };
   const ignore = (reason: CookieWarning['reason'], attribute: string, detail: string) =>
     cookie.warnings.push({ reason, attribute, detail });
 
@@ -99,13 +115,24 @@ export function parseSetCookie(line: string): SetCookieResult {
 
     switch (attrName.toLowerCase()) {
       case 'expires': {
-        const date = parseCookieDate(attrValue);
-        if (date === null) ignore('invalid-expires', attrName, `"${attrValue}" is not a date the browser can read, so Expires is ignored.`);
-        else cookie.expires = date;
+        const date = parseCookieDate(attrValue, 'chromium');
+        if (date === null) {
+          // RFC 6265bis ignores a bad Expires and keeps an earlier one; Chromium lets the last one
+          // win even when it cannot read it, so the cookie loses its expiry.
+          if (cookie.expires !== undefined) follow('last-expiry-attribute-wins');
+          delete cookie.expires;
+          ignore('invalid-expires', attrName, `"${attrValue}" is not a date the browser can read, so Expires is ignored.`);
+        } else {
+          // A year before 1601 (expired at once) or of one digit: RFC 6265bis could not read either.
+          if (parseCookieDate(attrValue) === null) follow('cookie-date');
+          cookie.expires = date;
+        }
         break;
       }
       case 'max-age': {
         if (!/^-?\d+$/.test(attrValue)) {
+          if (cookie.maxAge !== undefined) follow('last-expiry-attribute-wins');
+          delete cookie.maxAge;
           ignore('invalid-max-age', attrName, `Max-Age must be a whole number of seconds; "${attrValue}" is ignored.`);
         } else {
           cookie.maxAge = Number(attrValue);
@@ -113,9 +140,13 @@ export function parseSetCookie(line: string): SetCookieResult {
         break;
       }
       case 'domain': {
-        const domain = attrValue.replace(/^\./, '').toLowerCase();
-        if (domain === '') ignore('invalid-domain', attrName, 'An empty Domain is ignored: the cookie stays host-only.');
-        else cookie.domain = domain;
+        if (attrValue === '') {
+          // RFC 6265bis (since draft 09) and Chromium: an empty Domain cancels an earlier one.
+          delete cookie.domain;
+          ignore('invalid-domain', attrName, 'An empty Domain makes the cookie host-only (it also cancels an earlier Domain).');
+        } else {
+          cookie.domain = attrValue.replace(/^\./, '').toLowerCase();
+        }
         break;
       }
       case 'path': {
@@ -131,6 +162,9 @@ export function parseSetCookie(line: string): SetCookieResult {
         break;
       case 'httponly':
         cookie.httpOnly = true;
+        break;
+      case 'partitioned':
+        cookie.partitioned = true;
         break;
       case 'samesite': {
         const known = (['Strict', 'Lax', 'None'] as const).find((v) => v.toLowerCase() === attrValue.toLowerCase());

@@ -63,3 +63,27 @@ const MULTI_LABEL_PUBLIC_SUFFIXES = new Set([
 export function isPublicSuffix(domain: string): boolean {
   return !domain.includes('.') || MULTI_LABEL_PUBLIC_SUFFIXES.has(domain);
 }
+
+/**
+ * The registrable domain ("eTLD+1") of a host: `sub.home.example.org` → `example.org`,
+ * `a.b.co.uk` → `b.co.uk`; an IP address or a public suffix is its own site. Two URLs are
+ * same-site when their schemes and these agree (schemeful same-site, as Chromium decides SameSite).
+ */
+export function siteOf(host: string): string {
+  if (isIpAddress(host) || isPublicSuffix(host)) return host;
+  const labels = host.split('.');
+  for (let i = 1; i < labels.length; i++) {
+    if (isPublicSuffix(labels.slice(i).join('.'))) return labels.slice(i - 1).join('.');
+  }
+  return host;
+}
+
+/** A URL's site as one string, `https://example.org`: what partitioned cookies are keyed by. */
+export function siteKey(url: URL): string {
+  return `${url.protocol.replace(':', '')}://${siteOf(canonicalHost(url))}`;
+}
+
+/** Schemeful same-site: `https://app.example.org` and `https://www.example.org` are; http and https are not. */
+export function isSameSite(a: URL, b: URL): boolean {
+  return a.protocol === b.protocol && siteOf(canonicalHost(a)) === siteOf(canonicalHost(b));
+}
