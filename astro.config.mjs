@@ -52,6 +52,7 @@ export default defineConfig({
         },
       ],
       customCss: ['./src/styles/site.css'],
+      components: { Search: './src/starlight/Search.astro' },
       routeMiddleware: './src/starlight/route-data.ts',
       lastUpdated: false,
       pagination: true,

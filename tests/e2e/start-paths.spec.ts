@@ -15,6 +15,8 @@ import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 const root = new URL('../../', import.meta.url).pathname;
 const EXAMPLES = ['seed', 'counter', 'cart', 'flash', 'login-form', 'permanent'] as const;
 type Example = (typeof EXAMPLES)[number];
+// Independent cases (each opens its own contexts): two workers share the machine's cores.
+test.describe.configure({ mode: 'parallel' });
 const LESSONS: Partial<Record<Example, string>> = { seed: 'guide/session/', cart: 'guide/server-side-sessions/', permanent: 'guide/lifetime/' };
 
 const WORDS = {
@@ -56,9 +58,9 @@ async function loadedCount(pg: Locator, lang: Lang): Promise<number> {
 }
 
 /** Opens Monaco (lessons: with the reader's click) and waits until it takes keys. */
-async function monaco(pg: Locator, lang: Lang): Promise<Locator> {
-  const open = pg.getByRole('button', { name: WORDS[lang].open });
-  if (await open.isVisible()) await open.click();
+async function monaco(pg: Locator, lang: Lang, surface: Surface): Promise<Locator> {
+  // Lessons load Monaco when the reader asks; the full page and the embed open it by themselves.
+  if (surface === 'lesson') await pg.getByRole('button', { name: WORDS[lang].open }).click();
   const editor = pg.locator('.slp-editor .monaco-editor');
   await expect(editor).toBeVisible({ timeout: 30_000 });
   await expect(pg.locator('.slp-editor-message')).not.toHaveText(/…/);
@@ -76,6 +78,13 @@ async function codeInEditor(page: Page, editor: Locator): Promise<string> {
   const text = await page.evaluate(() => navigator.clipboard.readText());
   await page.keyboard.press('ControlOrMeta+End');
   return norm(text);
+}
+
+/** A lesson before the reader opens the editor: the read-only code shown is the restored code, not the pristine example. */
+async function expectCodeViewShows(pg: Locator, code: string): Promise<void> {
+  const view = pg.locator('.slp-editor .slp-code-view');
+  await expect(view).toBeVisible({ timeout: 20_000 });
+  expect(norm(await view.innerText())).toBe(code);
 }
 
 async function routesListed(pg: Locator): Promise<string[]> {
@@ -113,7 +122,7 @@ for (const lang of ['es', 'en'] as const) {
         const page = await ctx.newPage();
         await page.goto(url);
         let pg = await mounted(page, surface);
-        let editor = await monaco(pg, lang);
+        let editor = await monaco(pg, lang, surface);
         expect(await codeInEditor(page, editor)).toBe(written);
         await expectRoutesMatch(pg, lang, written);
         await page.keyboard.insertText(addedRoute(example, lang));
@@ -124,11 +133,8 @@ for (const lang of ['es', 'en'] as const) {
         // Reload: the saved work is what is shown (before and after the editor opens) and what answers.
         await page.reload();
         pg = await mounted(page, surface);
-        if (surface === 'lesson') {
-          await expect(pg.locator('.slp-code-view, .slp-static').first()).toBeVisible();
-          expect(norm(await pg.locator('.slp-editor').innerText())).toBe(edited);
-        }
-        editor = await monaco(pg, lang);
+        if (surface === 'lesson') await expectCodeViewShows(pg, edited);
+        editor = await monaco(pg, lang, surface);
         expect(await codeInEditor(page, editor)).toBe(edited);
         await expectRoutesMatch(pg, lang, edited);
         await expect(await send(pg, lang, '/added-by-reader')).toContainText(`answered by ${example} ${lang}`);
@@ -141,8 +147,8 @@ for (const lang of ['es', 'en'] as const) {
         const friend = await other.newPage();
         await friend.goto(link);
         pg = await mounted(friend, surface);
-        if (surface === 'lesson') expect(norm(await pg.locator('.slp-editor').innerText())).toBe(edited);
-        editor = await monaco(pg, lang);
+        if (surface === 'lesson') await expectCodeViewShows(pg, edited);
+        editor = await monaco(pg, lang, surface);
         expect(await codeInEditor(friend, editor)).toBe(edited);
         await expectRoutesMatch(pg, lang, edited);
         await expect(await send(pg, lang, '/added-by-reader')).toContainText(`answered by ${example} ${lang}`);
@@ -161,7 +167,7 @@ for (const lang of ['es', 'en'] as const) {
       await pg.locator('.slp-toolbar select').selectOption(example);
       await expect(page).toHaveURL(new RegExp(`example=${example}`));
       pg = playground(page);
-      const editor = await monaco(pg, lang);
+      const editor = await monaco(pg, lang, 'full');
       const written = norm(source(example, lang));
       expect(await codeInEditor(page, editor)).toBe(written);
       await expectRoutesMatch(pg, lang, written);
@@ -187,7 +193,7 @@ for (const example of EXAMPLES) {
       await page.goto(urlFor('full', example, lang));
       const pg = await mounted(page, 'full');
       // The other language's work (solved just before) never shows up here.
-      const editor = await monaco(pg, lang);
+      const editor = await monaco(pg, lang, 'full');
       expect(await codeInEditor(page, editor)).toBe(norm(source(example, lang)));
       if (hasSolution) {
         await pg.getByRole('button', { name: WORDS[lang].solution }).click();
