@@ -7,7 +7,10 @@
 import { deflateSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: under Playwright's ESM loader only its default export is an object.
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 
 const BASE = '/en/playground/?editor=plain';
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Route code' });
@@ -31,9 +34,11 @@ async function writeWork(page: Page, marker: string, extra = '') {
     ? current.replace(/router\.get\('\/mine', \(\) => '\w+'\)/, `router.get('/mine', () => '${marker}')`)
     : current.replace('export default router', `router.get('/mine', () => '${marker}')\n${extra}\nexport default router`);
   await editor(page).fill(code);
-  await expect(page.locator('.slp-route', { hasText: '/mine' })).toBeVisible({ timeout: 10_000 });
-  await send(page, '/mine');
-  await expect(responseRegion(page)).toContainText(marker);
+  // The edit reaches the sandbox after a short debounce: ask until the new code answers.
+  await expect(async () => {
+    await send(page, '/mine');
+    await expect(responseRegion(page)).toContainText(marker, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** A real navigation even when only the hash differs from the current address. */
