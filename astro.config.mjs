@@ -52,8 +52,8 @@ export default defineConfig({
           items: pagesIn('guide'),
         },
       ],
-      // The sidebar also marks the lessons a learner has completed (src/components/Sidebar.astro).
-      components: { Sidebar: './src/components/Sidebar.astro' },
+      // Sidebar: also marks the lessons a learner has completed; Search: see src/starlight/Search.astro.
+      components: { Sidebar: './src/components/Sidebar.astro', Search: './src/starlight/Search.astro' },
       customCss: ['./src/styles/site.css', './src/styles/print.css'],
       routeMiddleware: './src/starlight/route-data.ts',
       lastUpdated: false,

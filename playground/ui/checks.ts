@@ -5,7 +5,7 @@
  *
  * Checks never touch the reader's own browsers or clock: each check starts from empty jars.
  */
-import { DEFAULT_ORIGIN, SimulatedBrowser, VirtualClock } from '../engine/cookies/index.ts';
+import { DEFAULT_ORIGIN, parseSetCookie, SimulatedBrowser, VirtualClock } from '../engine/cookies/index.ts';
 import { localize } from './model.ts';
 import type { CheckDef, CheckStep, ServerPort } from './model.ts';
 import type { Translate } from './strings.ts';
@@ -31,8 +31,8 @@ export interface RunOptions {
   config: Record<string, unknown>;
   lang: 'es' | 'en';
   t: Translate;
-  /** Reads a session cookie's data without the key (the engine's inspector); undefined if unreadable. */
-  readSession: (cookieValue: string) => Record<string, unknown> | undefined;
+  /** Reads a session cookie's data at the check's clock (see session-cookie.ts); undefined if unreadable. */
+  readSession: (cookieValue: string, now: number) => Record<string, unknown> | undefined;
   start?: number;
 }
 
@@ -40,9 +40,10 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function cookieNameOf(setCookieLine: string): string {
-  const eq = setCookieLine.indexOf('=');
-  return (eq < 0 ? '' : setCookieLine.slice(0, eq)).trim();
+/** The cookie a Set-Cookie line names, read as the jar reads it (the engine's parser). */
+function cookieNameOf(setCookieLine: string): string | undefined {
+  const parsed = parseSetCookie(setCookieLine);
+  return parsed.ok ? parsed.cookie.name : parsed.name;
 }
 
 export async function runCheck(check: CheckDef, opts: RunOptions): Promise<CheckResult> {
@@ -92,7 +93,7 @@ export async function runCheck(check: CheckDef, opts: RunOptions): Promise<Check
     }
     const stored = browser.jar.list(now).find((c) => c.name === sessionName);
     if (expect.session !== undefined) {
-      const data = stored ? opts.readSession(stored.value) : undefined;
+      const data = stored ? opts.readSession(stored.value, now) : undefined;
       const missing = Object.entries(expect.session).some(([k, v]) => !data || !sameJson(data[k], v));
       if (missing) {
         problems.push(t('exercise.expect.session', { expected: JSON.stringify(expect.session), actual: data ? JSON.stringify(data) : '{}' }));

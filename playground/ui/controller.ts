@@ -9,12 +9,16 @@
 import { DEFAULT_ORIGIN, SimulatedBrowser, VirtualClock } from '../engine/cookies/index.ts';
 import type { Exchange, JarChange, StoredCookie } from '../engine/cookies/index.ts';
 import type { WireRequest } from '../engine/wire.ts';
+import { defaultConfig } from '../engine/session-interface.ts';
+import type { SessionConfig } from '../engine/session-interface.ts';
 import { FLASK_DEFAULTS } from './model.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply, SessionSettings } from './model.ts';
-import { clearSaved, keepBeforeLink, loadSaved, save } from './persist.ts';
-import type { KeyValueStore, LoadOutcome, LinkOutcome } from './persist.ts';
+import { clearSaved, keepAside, parseAside, readAside, readSaved, save, takeAside } from './persist.ts';
+import type { AsideEntry, KeyValueStore } from './persist.ts';
 import { readSettings, SNAPSHOT_VERSION, trimUsers } from './snapshot.ts';
 import type { Snapshot } from './snapshot.ts';
+import type { Notice, StartState } from './start-state.ts';
+import type { Lang } from './strings.ts';
 import { reencodePayload } from './tamper.ts';
 
 export interface RequestDraft {
@@ -45,17 +49,12 @@ export type LoadState =
       routes: { method: string; path: string }[];
     };
 
-export type Notice =
-  | { kind: 'saved-corrupt'; reason: string; text: string }
-  | { kind: 'storage-unavailable' }
-  | { kind: 'link-broken'; reason: string }
-  | { kind: 'link-restored'; previousKeptAt: string | null }
-  | { kind: 'link-unknown-example'; id: string };
-
 export type ChangeTopic = 'code' | 'settings' | 'users' | 'selection' | 'clock' | 'exchange' | 'jar' | 'load' | 'notices' | 'request' | 'all';
 
 export interface ControllerOptions {
   example: ExampleDef;
+  /** The page's language: saved work is kept per example and language. */
+  lang: Lang;
   server: ServerPort;
   storage?: KeyValueStore | null;
   /** Debounce for re-evaluating code after an edit (ms). 0 = the caller calls `loadCode()` itself. */
@@ -91,6 +90,7 @@ export class PlaygroundController {
   /** The clock changes of the last advance, all users together, for one message. */
   lastClockChanges: { user: string; change: JarChange }[] | null = null;
 
+  readonly lang: Lang;
   private readonly server: ServerPort;
   private readonly storage: KeyValueStore | null;
   private readonly timers: NonNullable<ControllerOptions['timers']>;
@@ -101,10 +101,10 @@ export class PlaygroundController {
   private listeners = new Set<(topic: ChangeTopic) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private nextUserNumber = 1;
-  private saveFailed = false;
 
   constructor(opts: ControllerOptions) {
     this.example = opts.example;
+    this.lang = opts.lang;
     this.server = opts.server;
     this.storage = opts.storage ?? null;
     this.timers = opts.timers ?? defaultTimers;
@@ -128,33 +128,54 @@ export class PlaygroundController {
     for (const fn of this.listeners) fn(topic);
   }
 
-  // ---------- start-up: saved work and links ----------
+  // ---------- start-up: saved work, links, earlier versions ----------
 
-  /**
-   * Restores, in order of precedence: a share link in `hash`, the saved state, the example.
-   * Returns what happened so the caller can clear the hash after a link was applied.
-   */
-  restore(link: LinkOutcome, saved: LoadOutcome): void {
-    if (link.kind === 'broken') this.notices.push({ kind: 'link-broken', reason: link.reason });
-    if (link.kind === 'ok' && link.snapshot.example !== this.example.id) {
-      this.notices.push({ kind: 'link-unknown-example', id: link.snapshot.example });
-    } else if (link.kind === 'ok') {
-      const previousKeptAt = keepBeforeLink(this.storage, this.example.id);
-      this.applySnapshot(link.snapshot);
-      this.notices.push({ kind: 'link-restored', previousKeptAt });
-      this.saveNow();
-      this.emit('all');
-      return;
-    }
-    if (saved.kind === 'ok') this.applySnapshot(saved.snapshot);
-    if (saved.kind === 'corrupt') this.notices.push({ kind: 'saved-corrupt', reason: saved.reason, text: saved.text });
-    if (saved.kind === 'unavailable') this.notices.push({ kind: 'storage-unavailable' });
+  private pendingLink = false;
+  /** Storage problems already told, so a dismissed message does not come back on every save. */
+  private readonly said = new Set<string>();
+
+  /** Applies what `decideStart` chose; writes nothing (see `commitStart`). */
+  start(state: StartState): void {
+    if (state.snapshot) this.applySnapshot(state.snapshot);
+    this.notices.push(...state.notices);
+    this.pendingLink = state.source === 'link';
     this.emit('all');
   }
 
-  /** Convenience for the page: reads storage and the hash itself. */
-  restoreFrom(link: LinkOutcome): void {
-    this.restore(link, loadSaved(this.storage, this.example.id));
+  /**
+   * Called once the page has drawn the started state. A link's state is kept only now: one that
+   * passes the checks but cannot be drawn never replaces the reader's work. The work it replaces
+   * goes to the earlier versions first.
+   */
+  commitStart(): void {
+    if (!this.pendingLink) return;
+    this.pendingLink = false;
+    const previous = readSaved(this.storage, this.example.id, this.lang);
+    if (previous !== null) keepAside(this.storage, this.example.id, this.lang, { at: Date.now(), why: 'link', text: previous });
+    this.saveNow();
+  }
+
+  /** The versions kept aside (links replaced them, they could not be read, or came from the old format). */
+  earlierVersions(): AsideEntry[] {
+    return readAside(this.storage, this.example.id, this.lang);
+  }
+
+  /**
+   * Brings an earlier version back in place, in this visit (no reload that could save over it); the
+   * current state goes aside in its turn. False when that version cannot be read.
+   */
+  restoreEarlier(at: number): boolean {
+    const entry = this.earlierVersions().find((e) => e.at === at);
+    const checked = entry ? parseAside(entry, this.example.id) : null;
+    if (!checked) return false;
+    takeAside(this.storage, this.example.id, this.lang, at);
+    keepAside(this.storage, this.example.id, this.lang, { at: Date.now(), why: 'replaced', text: JSON.stringify(this.snapshot()) });
+    this.applySnapshot(checked);
+    this.notices = [{ kind: 'aside-restored' }];
+    this.saveNow();
+    this.emit('all');
+    void this.loadCode();
+    return true;
   }
 
   dismissNotice(index: number): void {
@@ -312,7 +333,8 @@ export class PlaygroundController {
 
   /** What the sandbox gets as app.config: the example's own keys, then the reader's settings. */
   serverConfig(): Record<string, unknown> {
-    return { ...this.example.config, ...this.settings, SECRET_KEY_FALLBACKS: [...this.settings.SECRET_KEY_FALLBACKS] };
+    // Completed with Flask's defaults here, so the sandbox and the checks see the same app.config.
+    return { ...defaultConfig({ ...this.example.config, ...this.settings, SECRET_KEY_FALLBACKS: [...this.settings.SECRET_KEY_FALLBACKS] } as Partial<SessionConfig>) };
   }
 
   // ---------- requests ----------
@@ -455,7 +477,7 @@ export class PlaygroundController {
     this.request = { method: 'GET', path: this.example.startPath || '/', body: '' };
     this.resetUsers();
     this.lastClockChanges = null;
-    clearSaved(this.storage, this.example.id);
+    clearSaved(this.storage, this.example.id, this.lang);
     this.emit('all');
     void this.loadCode();
   }
@@ -483,11 +505,13 @@ export class PlaygroundController {
       this.timers.clear(this.saveTimer);
       this.saveTimer = null;
     }
-    if (!this.storage) return;
-    const ok = save(this.storage, this.snapshot());
-    if (!ok && !this.saveFailed) {
-      this.saveFailed = true;
-      this.notices.push({ kind: 'storage-unavailable' });
+    if (!this.storage || this.pendingLink) return;
+    const outcome = save(this.storage, this.snapshot(), this.lang);
+    // Each problem is said once; the code itself is what `save` gives up last.
+    const notice: Notice | null = outcome === 'failed' ? { kind: 'storage-unavailable' } : outcome === 'trimmed' ? { kind: 'storage-trimmed' } : null;
+    if (notice && !this.said.has(notice.kind)) {
+      this.said.add(notice.kind);
+      this.notices.push(notice);
       this.emit('notices');
     }
   }

@@ -4,4 +4,4 @@
  */
 import { mountAll } from './mount.ts';
 
-mountAll(() => Promise.all([import('./controller.ts'), import('./engine-session.ts'), import('./view.ts')]));
+mountAll(() => Promise.all([import('./controller.ts'), import('./view/index.ts')]));

@@ -4,8 +4,7 @@
  * script while the page is parsed instead of after it ran. The sandbox started from the <head>.
  */
 import * as controller from './controller.ts';
-import * as engineSession from './engine-session.ts';
 import { mountAll } from './mount.ts';
-import * as view from './view.ts';
+import * as view from './view/index.ts';
 
-mountAll(() => Promise.resolve([controller, engineSession, view]));
+mountAll(() => Promise.resolve([controller, view]));

@@ -8,17 +8,17 @@ import { SandboxHost, findEarlyFrame } from '../sandbox/index.ts';
 import type { Precompiled } from '../sandbox/index.ts';
 import type * as ControllerModule from './controller.ts';
 import type { PlaygroundController } from './controller.ts';
-import type * as EngineSessionModule from './engine-session.ts';
-import type { SessionConfig } from './engine-session.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply } from './model.ts';
-import { decodeShare } from './persist.ts';
-import type { KeyValueStore, LinkOutcome } from './persist.ts';
+import { keepAside } from './persist.ts';
+import type { KeyValueStore } from './persist.ts';
+import { decideStart } from './start-state.ts';
+import type { Mode, Notice, StartState } from './start-state.ts';
 import { pickLang, translator } from './strings.ts';
-import type * as ViewModule from './view.ts';
-import type { Mode, PlaygroundView } from './view.ts';
+import type * as ViewModule from './view/index.ts';
+import type { PlaygroundView } from './view/index.ts';
 
-/** The controller, the engine and the view: imported by the entry, at once or on demand. */
-export type Rest = [typeof ControllerModule, typeof EngineSessionModule, typeof ViewModule];
+/** The controller and the view: imported by the entry, at once or on demand. */
+export type Rest = [typeof ControllerModule, typeof ViewModule];
 export type LoadRest = () => Promise<Rest>;
 
 export interface PageData {
@@ -55,8 +55,8 @@ function safeStorage(): KeyValueStore | null {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** SandboxHost as the controller's port: never rejects, completes the config with Flask's defaults. */
-function portFor(host: SandboxHost, compiled: Map<string, Precompiled>, defaultConfig: Rest[1]['defaultConfig']): ServerPort {
+/** SandboxHost as the controller's port: never rejects. */
+function portFor(host: SandboxHost, compiled: Map<string, Precompiled>): ServerPort {
   return {
     async load(code): Promise<LoadReply> {
       try {
@@ -68,8 +68,7 @@ function portFor(host: SandboxHost, compiled: Map<string, Precompiled>, defaultC
     },
     async request(req, env): Promise<ServerReply> {
       try {
-        const config = defaultConfig(env.config as Partial<SessionConfig>);
-        return (await host.request(req, { config, now: env.now })) as ServerReply;
+        return (await host.request(req, env)) as ServerReply;
       } catch (e) {
         return { ok: false, error: { kind: 'crash', message: message(e) } };
       }
@@ -101,27 +100,20 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
     root.textContent = t('noExamples');
     return null;
   }
-  const examples = data.examples;
+  const examples = Array.isArray(data.examples) ? data.examples : [];
   if (examples.length === 0) {
     root.textContent = t('noExamples');
     return null;
   }
-  const mode = (root.dataset.mode as Mode) ?? 'lesson';
-  const known = (id: string | null | undefined) => Boolean(id && examples.some((e) => e.id === id));
-  let link: LinkOutcome = linkTaken ? { kind: 'none' } : decodeShare(location.hash);
-  let exampleId = known(data.initial) ? data.initial : examples[0].id;
-  if (mode === 'full') {
-    const asked = new URLSearchParams(location.search).get('example');
-    if (known(asked)) exampleId = asked!;
-    if (link.kind === 'ok' && known(link.snapshot.example)) exampleId = link.snapshot.example;
-  } else if (link.kind === 'ok' && link.snapshot.example !== exampleId) {
-    // A link for another playground on the page, or another page.
-    link = { kind: 'none' };
-  }
+  const mode: Mode = root.dataset.mode === 'full' || root.dataset.mode === 'embed' ? root.dataset.mode : 'lesson';
+  const storage = safeStorage();
+  const decide = (asked: string | undefined, linkAllowed: boolean): StartState =>
+    decideStart({ examples, initial: data.initial, mode, lang, search: location.search, hash: location.hash, storage, linkAllowed, asked });
+  const first = decide(undefined, !linkTaken);
   const sharedHash = location.hash;
-  if (link.kind !== 'none') {
+  if (first.tookLink) {
     linkTaken = true;
-    // The state now lives in storage; a reload must not apply the link again over later edits.
+    // The state is kept once drawn; a reload must not apply the link again over later edits.
     history.replaceState(history.state, '', location.pathname + location.search);
   }
 
@@ -136,7 +128,7 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
     // The static code stays on the page; nothing can run without the view. Say so, and give a
     // shared link back to the address bar so a reload can still use it.
     sandbox.dispose();
-    if (link.kind !== 'none') history.replaceState(history.state, '', location.pathname + location.search + sharedHash);
+    if (first.tookLink) history.replaceState(history.state, '', location.pathname + location.search + sharedHash);
     const note = document.createElement('p');
     note.className = 'slp-load-failed';
     note.setAttribute('role', 'alert');
@@ -144,57 +136,80 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
     root.prepend(note);
     return null;
   }
-  const [{ PlaygroundController }, { defaultConfig }, { PlaygroundView }] = rest;
-  const server = portFor(sandbox, compiledByCode(data), defaultConfig);
-  const storage = safeStorage();
+  const [{ PlaygroundController }, { PlaygroundView }] = rest;
+  const server = portFor(sandbox, compiledByCode(data));
   const mountPoint = document.createElement('div');
-  const staticCode = root.querySelector<HTMLElement>('.slp-static');
+  // The build's highlighted code, for the page's own example only; the view shows it only while it
+  // is exactly the code the controller holds.
+  const pageStatic = root.querySelector<HTMLElement>('.slp-static');
+  const pageStaticCode = examples.find((e) => e.id === data.initial)?.code;
 
   let firstLoaded: Promise<unknown> | undefined;
-  /** The controller, and its code on its way to the sandbox. */
-  const start = (id: string, withLink: LinkOutcome) => {
-    const example = examples.find((e) => e.id === id)!;
-    const controller = new PlaygroundController({ example, server, storage });
-    controller.restoreFrom(withLink);
+  /** The controller, from the decided state, and its code on its way to the sandbox. */
+  const start = (state: StartState) => {
+    const controller = new PlaygroundController({ example: state.example, lang, server, storage });
+    controller.start(state);
     const firstLoad = controller.loadCode().then((r) => {
       performance.mark('session-lab:routes-loaded');
       return r;
     });
     firstLoaded ??= firstLoad;
-    return { example, controller, firstLoad };
+    return { controller, firstLoad };
   };
-  const show = ({ example, controller, firstLoad }: ReturnType<typeof start>): Mounted => {
-    const view = new PlaygroundView({
+  const draw = ({ controller, firstLoad }: ReturnType<typeof start>): PlaygroundView => {
+    const example = controller.example;
+    return new PlaygroundView({
       root: mountPoint,
       controller,
       lang,
       mode,
       examples: examples.map((e) => ({ id: e.id, title: e.title })),
-      onPickExample: (next) => {
-        current.controller.saveNow();
-        current.view.dispose();
-        current.controller.dispose();
-        const url = new URL(location.href);
-        url.searchParams.set('example', next);
-        history.replaceState(history.state, '', url);
-        const fresh = show(start(next, { kind: 'none' }));
-        current.controller = fresh.controller;
-        current.view = fresh.view;
-      },
+      onPickExample: (next) => pick(next),
       embedUrl: data.embedBase ? new URL(`${data.embedBase}${example.id}/`, location.href).href : undefined,
-      staticCode: example.id === data.initial ? staticCode : null,
+      staticCode: pageStatic && example.id === data.initial && controller.code === pageStaticCode ? pageStatic : null,
       editorAfter: firstLoad,
     });
-    return { controller, view, sandbox };
   };
-  const started = start(exampleId, link);
-  // Building the view keeps this thread busy for a while: let the sandbox's `ready` (often waiting
-  // already) through first, so the code goes to the worker and loads while the view is built.
+  /**
+   * Draws a started state and only then keeps it. A state that passed every check but still cannot
+   * be drawn is dropped for the example as written, with a message; saved work goes aside first.
+   */
+  const show = (state: StartState, started: ReturnType<typeof start>): Mounted => {
+    try {
+      const view = draw(started);
+      started.controller.commitStart();
+      return { controller: started.controller, view, sandbox };
+    } catch (e) {
+      started.controller.dispose();
+      mountPoint.replaceChildren();
+      const text = JSON.stringify(state.snapshot);
+      if (state.source === 'saved') keepAside(storage, state.example.id, lang, { at: Date.now(), why: 'corrupt', text });
+      const notice: Notice =
+        state.source === 'link' ? { kind: 'link-broken', reason: message(e) } : { kind: 'saved-corrupt', reason: message(e), text };
+      const again = start({ example: state.example, lang, source: 'example', snapshot: null, notices: [notice], tookLink: false });
+      return { controller: again.controller, view: draw(again), sandbox };
+    }
+  };
+  const pick = (next: string) => {
+    current.controller.saveNow();
+    current.view.dispose();
+    current.controller.dispose();
+    const url = new URL(location.href);
+    url.searchParams.set('example', next);
+    history.replaceState(history.state, '', url);
+    const state = decide(next, false);
+    const fresh = show(state, start(state));
+    current.controller = fresh.controller;
+    current.view = fresh.view;
+  };
+  // The code goes to the sandbox before the view is built. Building keeps this thread busy for a
+  // while: let the sandbox's `ready` (often waiting already) through first, so the code loads meanwhile.
+  const started = start(first);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  // The static code stayed in sight while the UI loaded; the view now takes it over.
-  staticCode?.remove();
+  // The static code stayed in sight while the UI loaded; the view now takes it over (or drops it).
+  pageStatic?.remove();
   root.append(mountPoint);
-  const current = show(started);
+  const current = show(first, started);
   // The compiler is for edits: have it in the worker before the first one, once the page is idle.
   void firstLoaded?.then(
     () => ('requestIdleCallback' in window ? requestIdleCallback(() => void sandbox.prepareCompiler(), { timeout: 3000 }) : setTimeout(() => void sandbox.prepareCompiler(), 500)),

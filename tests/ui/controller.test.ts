@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PlaygroundController } from '../../playground/ui/controller.ts';
 import type { ExampleDef } from '../../playground/ui/model.ts';
+import { legacyKeys } from '../../playground/ui/persist.ts';
+import type { KeyValueStore } from '../../playground/ui/persist.ts';
+import { decideStart } from '../../playground/ui/start-state.ts';
+import type { Lang } from '../../playground/ui/strings.ts';
 import { FakeServer, MemoryStore, readPayload, SEED } from './fake-server.ts';
+
+/** What the page decides for a lesson of `example` with nothing in the address bar. */
+const begin = (example: ExampleDef, lang: Lang, storage: KeyValueStore | null, hash = '') =>
+  decideStart({ examples: [example], initial: example.id, mode: 'lesson', lang, search: '', hash, storage, linkAllowed: true });
 
 const manualTimers = () => {
   const pending = new Map<number, () => void>();
@@ -24,7 +32,7 @@ const manualTimers = () => {
 function make(example: ExampleDef = SEED, server = new FakeServer()) {
   const timers = manualTimers();
   const storage = new MemoryStore();
-  const pg = new PlaygroundController({ example, server, storage, timers, startTime: 1_800_000_000 });
+  const pg = new PlaygroundController({ example, lang: 'es', server, storage, timers, startTime: 1_800_000_000 });
   return { pg, server, storage, timers };
 }
 
@@ -194,8 +202,8 @@ describe('PlaygroundController: code, loading and saving', () => {
     pg.addUser('Zoe');
     pg.advanceClock(120);
     pg.saveNow();
-    const again = new PlaygroundController({ example: SEED, server: new FakeServer(), storage, startTime: 1 });
-    again.restoreFrom({ kind: 'none' });
+    const again = new PlaygroundController({ example: SEED, lang: 'es', server: new FakeServer(), storage, startTime: 1 });
+    again.start(begin(SEED, 'es', storage));
     expect(again.code).toBe('// mine');
     expect(again.users.map((u) => u.name)).toEqual(['Ana', 'Bruno', 'Zoe']);
     expect(again.cookies(again.users[0].id).map((c) => c.name)).toEqual(['session']);
@@ -221,23 +229,40 @@ describe('PlaygroundController: code, loading and saving', () => {
   });
 });
 
-describe('PlaygroundController: saved code and the page language', () => {
+describe('PlaygroundController: saved work is kept per example AND language', () => {
   const ENGLISH: ExampleDef = { ...SEED, code: SEED.code.replace('No has iniciado sesión.', 'You are not logged in.') };
+  const english = (storage: MemoryStore) => {
+    const pg = new PlaygroundController({ example: ENGLISH, lang: 'en', server: new FakeServer(), storage, timers: manualTimers(), startTime: 1_800_000_000 });
+    pg.start(begin(ENGLISH, 'en', storage));
+    return pg;
+  };
 
-  it('an untouched example is saved without code, so the other language shows its own starting code', () => {
-    const spanish = make(SEED);
-    spanish.pg.saveNow();
-    const english = new PlaygroundController({ example: ENGLISH, server: new FakeServer(), storage: spanish.storage, timers: manualTimers(), startTime: 1_800_000_000 });
-    english.restoreFrom({ kind: 'none' });
-    expect(english.code).toBe(ENGLISH.code);
-  });
-
-  it("the reader's edited code is kept whatever the page language", () => {
+  it("Spanish work never answers on the English page, and stays for the Spanish one", () => {
     const spanish = make(SEED);
     spanish.pg.setCode(SEED.code + '\n// mi cambio');
     spanish.pg.saveNow();
-    const english = new PlaygroundController({ example: ENGLISH, server: new FakeServer(), storage: spanish.storage, timers: manualTimers(), startTime: 1_800_000_000 });
-    english.restoreFrom({ kind: 'none' });
-    expect(english.code).toBe(SEED.code + '\n// mi cambio');
+    expect(english(spanish.storage).code).toBe(ENGLISH.code);
+    const again = new PlaygroundController({ example: SEED, lang: 'es', server: new FakeServer(), storage: spanish.storage });
+    again.start(begin(SEED, 'es', spanish.storage));
+    expect(again.code).toBe(SEED.code + '\n// mi cambio');
+  });
+
+  it('work saved by the old per-example format is set aside in both languages with a message, never applied', () => {
+    const storage = new MemoryStore();
+    const old = make(SEED);
+    old.pg.setCode('// trabajo antiguo');
+    const text = JSON.stringify(old.pg.snapshot());
+    storage.setItem(legacyKeys('seed')[0], text);
+    const en = english(storage);
+    expect(en.code).toBe(ENGLISH.code);
+    expect(en.notices).toEqual([{ kind: 'legacy-aside', count: 1 }]);
+    expect(en.earlierVersions().map((e) => [e.why, e.text])).toEqual([['legacy', text]]);
+    expect(storage.getItem(legacyKeys('seed')[0])).toBeNull();
+    // The Spanish page finds it among its earlier versions too, and can bring it back.
+    const es = new PlaygroundController({ example: SEED, lang: 'es', server: new FakeServer(), storage });
+    es.start(begin(SEED, 'es', storage));
+    expect(es.code).toBe(SEED.code);
+    expect(es.restoreEarlier(es.earlierVersions()[0].at)).toBe(true);
+    expect(es.code).toBe('// trabajo antiguo');
   });
 });

@@ -5,8 +5,8 @@
 import type { CheckResult } from '../checks.ts';
 import { runChecks } from '../checks.ts';
 import { h, replace } from '../dom.ts';
-import { inspectSessionCookie } from '../engine-session.ts';
 import { localStore, markCompleted } from '../progress.ts';
+import { sessionData } from '../session-cookie.ts';
 import type { ViewContext } from './context.ts';
 import { button } from './controls.ts';
 import { Panel } from './panel.ts';
@@ -80,10 +80,7 @@ export class ChecksPanel extends Panel {
       config: c.serverConfig(),
       lang,
       t,
-      readSession: (value) => {
-        const info = inspectSessionCookie(value, { secretKey: c.settings.SECRET_KEY });
-        return info.data && typeof info.data === 'object' ? (info.data as Record<string, unknown>) : undefined;
-      },
+      readSession: (value, now) => sessionData(value, c.settings, now),
     });
     this.running = false;
     if (this.results.length > 0 && this.results.every((r) => r.passed)) markCompleted(localStore(), lang, c.example.id);

@@ -4,7 +4,7 @@
  */
 import type { JarChange, StoredCookie } from '../../engine/cookies/index.ts';
 import { h } from '../dom.ts';
-import { inspectSessionCookie } from '../engine-session.ts';
+import { inspectForReader } from '../session-cookie.ts';
 import type { ViewContext } from './context.ts';
 import { button } from './controls.ts';
 import { changeReason } from './format.ts';
@@ -27,7 +27,8 @@ export function cookieEditForm(ctx: ViewContext, cookie: StoredCookie, editing: 
   const { c, t } = ctx;
   const payloadMode = editing.mode === 'payload';
   const label = payloadMode ? t('cookies.payloadLabel') : t('cookies.valueLabel', { name: cookie.name });
-  const initial = payloadMode ? inspectSessionCookie(cookie.value, { secretKey: c.settings.SECRET_KEY }).payloadJson ?? '{}' : cookie.value;
+  const opened = payloadMode ? inspectForReader(cookie.value, c.settings, c.clock.now()) : null;
+  const initial = opened ? (opened.kind === 'opened' ? opened.info.payloadJson ?? '{}' : '{}') : cookie.value;
   const input = h('textarea', {
     class: 'slp-edit-input',
     fk: 'edit-input',

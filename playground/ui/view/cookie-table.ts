@@ -47,12 +47,12 @@ function cookieRow(ctx: ViewContext, cookie: StoredCookie, change: JarChange | u
     { class: change ? `slp-row-${change.kind}` : '' },
     h('td', {}, h('code', {}, cookie.name), change ? h('span', { class: 'slp-badge' }, ` ● ${t(`change.${change.kind}`)}`) : null),
     h('td', { class: 'slp-value' }, h('code', { attrs: { title: cookie.value } }, cookie.value)),
-    h('td', {}, cookie.hostOnly ? cookie.domain : `.${cookie.domain}`),
+    h('td', { class: 'slp-wrap' }, cookie.hostOnly ? cookie.domain : `.${cookie.domain}`),
     h('td', {}, cookie.path),
-    h('td', {}, expires),
+    h('td', { class: 'slp-wrap' }, expires),
     h('td', {}, String(cookie.size)),
     h('td', {}, cookie.httpOnly ? '✓' : ''),
     h('td', {}, cookie.secure ? '✓' : ''),
-    h('td', {}, sameSite),
+    h('td', { class: 'slp-wrap' }, sameSite),
   );
 }

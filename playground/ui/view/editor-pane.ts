@@ -27,9 +27,11 @@ export class EditorPane extends Panel {
   readonly plainToggle: HTMLButtonElement | null = null;
 
   private editor: CodeEditor | null = null;
+  /** Before an editor opens: the code on screen, read-only (the build's highlighted copy, or ours). */
+  private codeView: { el: HTMLElement; code: string } | null = null;
   private loading = false;
-  /** The reader asked for Monaco: a load they started must not be thrown away. */
-  private wantMonaco = false;
+  /** Only the reader's own toggle decides for the plain editor; a fallback never counts as a choice. */
+  private readerWantsPlain = false;
   private openMonaco: (() => void) | null = null;
   private usePlain: (() => void) | null = null;
   private readonly opts: EditorPaneOptions;
@@ -45,12 +47,18 @@ export class EditorPane extends Panel {
 
   /** Shows the controller's code unless the editor already holds it (keeps the cursor while typing). */
   syncCode(): void {
-    if (this.editor && this.editor.getValue() !== this.ctx.c.code) this.editor.setValue(this.ctx.c.code);
+    const code = this.ctx.c.code;
+    if (this.editor) {
+      if (this.editor.getValue() !== code) this.editor.setValue(code);
+    } else if (this.codeView && this.codeView.code !== code) {
+      this.showCodeView(null);
+    }
   }
 
   /** After a reset or the solution: the controller's code replaces the editor's, whatever it holds. */
   replaceCode(): void {
-    this.editor?.setValue(this.ctx.c.code);
+    if (this.editor) this.editor.setValue(this.ctx.c.code);
+    else this.syncCode();
   }
 
   markLoadError(): void {
@@ -62,9 +70,20 @@ export class EditorPane extends Panel {
     this.editor?.dispose();
   }
 
+  /**
+   * The code, read-only, until an editor opens. The build's highlighted copy is used only while it
+   * is exactly the controller's code; anything else (saved work, a link, another example) is drawn
+   * from the controller, so the code on screen is always the code the sandbox runs.
+   */
+  private showCodeView(built: HTMLElement | null): void {
+    const code = this.ctx.c.code;
+    const el = built ?? h('pre', { class: 'slp-code-view', attrs: { tabindex: 0, 'aria-label': this.ctx.t('editor.label') } }, h('code', {}, code));
+    this.codeView = { el, code };
+    this.box.replaceChildren(el);
+  }
+
   start(): void {
     const { c, t } = this.ctx;
-    const staticCode = this.opts.staticCode;
     const plain = prefersPlainEditor() || new URLSearchParams(location.search).get('editor') === 'plain';
     const options = {
       container: this.box,
@@ -76,6 +95,7 @@ export class EditorPane extends Panel {
     };
     const usePlain = () => {
       this.editor?.dispose();
+      this.codeView = null;
       this.editor = createPlainEditor({ ...options, code: c.code });
       this.plainToggle?.setAttribute('aria-pressed', 'true');
       this.markLoadError();
@@ -85,9 +105,7 @@ export class EditorPane extends Panel {
       usePlain();
       return;
     }
-    // Readable code first: the static highlighted copy stays until Monaco is ready.
-    if (staticCode) this.box.replaceChildren(staticCode);
-    else usePlain();
+    this.showCodeView(this.opts.staticCode ?? null);
     const open = () => {
       if (this.loading || this.editor?.kind === 'monaco') return;
       this.loading = true;
@@ -95,16 +113,19 @@ export class EditorPane extends Panel {
       this.box.setAttribute('aria-busy', 'true');
       loadMonaco({ ...options, code: c.code })
         .then((editor) => {
-          if (this.editor?.kind === 'plain' && this.plainToggle?.getAttribute('aria-pressed') === 'true' && !this.wantMonaco) {
-            // The reader switched to the plain editor while Monaco was loading.
+          this.message.textContent = '';
+          if (this.readerWantsPlain) {
+            // The reader switched to the plain editor while Monaco was loading: keep their choice.
             editor.dispose();
+            usePlain();
             return;
           }
-          this.wantMonaco = false;
           this.editor?.dispose();
+          this.codeView = null;
           this.editor = editor;
+          // Edits made meanwhile (plain editor, solution, reset) reach Monaco too.
+          editor.setValue(c.code);
           this.plainToggle?.setAttribute('aria-pressed', 'false');
-          this.message.textContent = '';
           this.markLoadError();
         })
         .catch((e: unknown) => {
@@ -125,16 +146,17 @@ export class EditorPane extends Panel {
       return;
     }
     // Lessons: Monaco (1 MB) only when the reader asks for it; the plain editor is one click away too.
-    const openButton = button(t('editor.open'), () => { this.wantMonaco = true; open(); }, { class: 'slp-button slp-open-editor' });
+    const openButton = button(t('editor.open'), () => open(), { class: 'slp-button slp-open-editor' });
     this.message.replaceChildren(openButton);
   }
 
   private togglePlain(): void {
-    if (this.editor?.kind === 'monaco' || this.plainToggle?.getAttribute('aria-pressed') !== 'true') {
+    if (this.editor?.kind !== 'plain') {
+      this.readerWantsPlain = true;
       this.usePlain?.();
       this.editor?.focus();
     } else {
-      this.wantMonaco = true;
+      this.readerWantsPlain = false;
       this.openMonaco?.();
     }
   }

@@ -30,6 +30,7 @@ export type { Mode, ViewOptions } from './options.ts';
 
 export class PlaygroundView {
   private readonly root: HTMLElement;
+  private readonly t: ReturnType<typeof translator>;
   private readonly unsubscribe: () => void;
 
   private readonly editor: EditorPane;
@@ -49,6 +50,7 @@ export class PlaygroundView {
     const c = opts.controller;
     const ctx: ViewContext = { c, t: translator(opts.lang), lang: opts.lang, viewing: new Map() };
     const t = ctx.t;
+    this.t = t;
     const full = opts.mode === 'full';
     this.root = opts.root;
 
@@ -130,14 +132,25 @@ export class PlaygroundView {
       this.toolbar.syncKey(false);
       this.settings.refresh();
     }
-    this.notices.render();
-    this.server.renderStatus();
-    this.users.render();
-    this.clock.render();
-    this.request.renderRoutes();
-    this.response.render();
-    this.jar.render();
-    this.timeline.render();
-    this.checks.render();
+    // Each panel on its own: one that cannot draw (a hostile value in a saved or shared state)
+    // says so in its place, and the others still draw.
+    this.safely(this.notices.el, () => this.notices.render());
+    this.safely(this.server.status, () => this.server.renderStatus());
+    this.safely(this.users.tabs, () => this.users.render());
+    this.safely(this.clock.el, () => this.clock.render());
+    this.safely(this.request.routes, () => this.request.renderRoutes());
+    this.safely(this.response.el, () => this.response.render());
+    this.safely(this.jar.el, () => this.jar.render());
+    this.safely(this.timeline.el, () => this.timeline.render());
+    this.safely(this.checks.el, () => this.checks.render());
+  }
+
+  private safely(el: HTMLElement, draw: () => void): void {
+    try {
+      draw();
+    } catch (e) {
+      const text = this.t('panel.failed', { message: e instanceof Error ? e.message : String(e) });
+      el.replaceChildren(h('p', { class: 'slp-error slp-panel-failed', attrs: { role: 'alert' } }, text));
+    }
   }
 }

@@ -2,9 +2,11 @@
  * Messages above the playground about saved work and share links (corrupt save, no storage, a
  * broken or foreign link, a link that replaced earlier work), each with its way out.
  */
-import type { Notice } from '../controller.ts';
 import { h, replace } from '../dom.ts';
+import type { AsideEntry } from '../persist.ts';
+import type { Notice } from '../start-state.ts';
 import { button } from './controls.ts';
+import { formatDate } from './format.ts';
 import { Panel } from './panel.ts';
 
 export class Notices extends Panel {
@@ -29,31 +31,46 @@ export class Notices extends Panel {
         return { text: t('saved.corrupt', { reason: n.reason }), extra: button(t('saved.copyCorrupt'), () => void navigator.clipboard?.writeText(n.text)), error: true };
       case 'storage-unavailable':
         return { text: t('saved.unavailable'), extra: null, error: true };
+      case 'storage-trimmed':
+        return { text: t('saved.trimmed'), extra: null, error: true };
       case 'link-broken':
         return { text: t('link.broken', { reason: n.reason }), extra: null, error: true };
       case 'link-unknown-example':
         return { text: t('link.unknownExample', { id: n.id }), extra: null, error: true };
-      case 'link-restored': {
-        const key = n.previousKeptAt;
-        return {
-          text: t('link.restored') + (key ? ` ${t('link.previousKept')}` : ''),
-          extra: key ? button(t('link.restorePrevious'), () => restorePrevious(key)) : null,
-          error: false,
-        };
-      }
+      case 'link-restored':
+        return { text: t('link.restored'), extra: this.earlier(), error: false };
+      case 'legacy-aside':
+        return { text: t('saved.legacy'), extra: this.earlier(), error: false };
+      case 'aside-restored':
+        return { text: t('saved.restored'), extra: this.earlier(), error: false };
     }
   }
-}
 
-/** Puts the work a share link pushed aside back in place, and reloads without the link. */
-function restorePrevious(key: string): void {
-  try {
-    const text = localStorage.getItem(key);
-    if (text === null) return;
-    localStorage.setItem(key.replace(/:before-link$/, ''), text);
-    location.hash = '';
-    location.reload();
-  } catch {
-    // Storage unavailable: the notice about it is already shown.
+  /** The versions kept aside, newest first, each with its own way back. */
+  private earlier(): HTMLElement | null {
+    const { c, t } = this.ctx;
+    const list: AsideEntry[] = c.earlierVersions();
+    if (list.length === 0) return null;
+    const failed = h('p', { class: 'slp-error', attrs: { role: 'alert' } });
+    return h(
+      'details',
+      { class: 'slp-details slp-earlier' },
+      h('summary', {}, t('saved.earlier', { count: list.length })),
+      h(
+        'ul',
+        {},
+        list.map((e) =>
+          h(
+            'li',
+            {},
+            `${formatDate(Math.floor(e.at / 1000))} · ${t(`saved.why.${e.why}`)} `,
+            button(t('saved.restoreThis'), () => {
+              if (!c.restoreEarlier(e.at)) failed.textContent = t('saved.cannotRestore');
+            }),
+          ),
+        ),
+      ),
+      failed,
+    );
   }
 }

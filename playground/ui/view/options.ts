@@ -2,9 +2,10 @@
  * What a page passes to the view: where to draw, the controller to draw, and the page's setting.
  */
 import type { PlaygroundController } from '../controller.ts';
+import type { Mode } from '../start-state.ts';
 import type { Lang } from '../strings.ts';
 
-export type Mode = 'full' | 'lesson' | 'embed';
+export type { Mode };
 
 export interface ViewOptions {
   root: HTMLElement;

@@ -89,7 +89,9 @@ export class ResponsePanel extends Panel {
             class: 'slp-html-frame',
             attrs: { sandbox: '', title: t('response.htmlFrame'), referrerpolicy: 'no-referrer' },
             // An empty sandbox: no scripts, no forms, opaque origin. The CSP meta also blocks loads.
-            props: { srcdoc: `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">${text}` },
+            // Links open "in a new tab", which the sandbox (no allow-popups) refuses: a click on a
+            // plain link can no longer navigate the preview away from the response it shows.
+            props: { srcdoc: `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><base target="_blank">${text}` },
           })
         : h('pre', { class: 'slp-body', attrs: { tabindex: 0 } }, text === '' ? h('span', { class: 'slp-muted' }, t('response.emptyBody')) : text);
     if (!isHtml) return [view];

@@ -11,7 +11,7 @@ import { Panel } from './panel.ts';
 
 export class ServerPanel extends Panel {
   readonly el: HTMLElement;
-  private readonly status = h('p', { class: 'slp-status', attrs: { role: 'status' } });
+  readonly status = h('p', { class: 'slp-status', attrs: { role: 'status' } });
   private readonly editor: EditorPane;
 
   constructor(ctx: ViewContext, editor: EditorPane, keysId: string) {

@@ -4,7 +4,7 @@
  */
 import type { StoredCookie } from '../../engine/cookies/index.ts';
 import { h } from '../dom.ts';
-import { inspectSessionCookie, toPythonRepr } from '../engine-session.ts';
+import { inspectForReader, printedPayload } from '../session-cookie.ts';
 import type { StringKey } from '../strings.ts';
 import type { ViewContext } from './context.ts';
 import { formatDate } from './format.ts';
@@ -18,17 +18,21 @@ const INVALID: Record<string, StringKey> = {
 
 export function sessionCookieDetail(ctx: ViewContext, cookie: StoredCookie): HTMLElement {
   const { c, t } = ctx;
-  const s = c.settings;
-  const info = inspectSessionCookie(cookie.value, {
-    secretKey: s.SECRET_KEY,
-    fallbackKeys: s.SECRET_KEY_FALLBACKS,
-    maxAge: s.PERMANENT_SESSION_LIFETIME,
-    now: c.clock.now(),
-  });
+  const opened = inspectForReader(cookie.value, c.settings, c.clock.now());
+  if (opened.kind === 'too-large') {
+    return h(
+      'div',
+      { class: 'slp-decoded-block' },
+      h('p', { class: 'slp-decoded-title' }, h('code', {}, cookie.name), ' · ', t('decoded.title')),
+      h('p', { class: 'slp-muted' }, t('decoded.tooLarge', { kb: Math.round(opened.limit / 1024) })),
+    );
+  }
+  const info = opened.info;
   let verdict: string;
   if (info.verdict.valid) verdict = info.verdict.verifiedBy.key === 'current' ? t('decoded.valid') : t('decoded.validFallback');
   else verdict = t(INVALID[info.verdict.reason] ?? 'decoded.invalid');
-  const payload = info.data !== undefined ? toPythonRepr(info.data) : info.payloadJson ?? t('decoded.unreadable');
+  const printed = info.data !== undefined ? printedPayload(info.data) : { text: info.payloadJson?.slice(0, 4000) ?? t('decoded.unreadable'), cut: (info.payloadJson?.length ?? 0) > 4000 };
+  const payload = printed.text + (printed.cut ? ` ${t('decoded.cut')}` : '');
   return h(
     'div',
     { class: 'slp-decoded-block' },
