@@ -14,8 +14,9 @@ import type { IRequest } from 'itty-router';
 import { objectFromEntries, pythonJsonDumps } from './python-json.ts';
 import { Markup, UUID } from './python-values.ts';
 import { type Session, sessionState } from './session.ts';
-import { httpDate } from './tagged-json.ts';
-import { type SessionConfig, type SessionTrace, openSession, saveSession as saveFlaskSession } from './session-interface.ts';
+import { formatHttpDate } from './cookies/http-date.ts';
+import type { VersionRuleId } from './flask-versions.ts';
+import { BadPayloadError, type SessionConfig, type SessionTrace, openSession, saveSessionHeaders } from './session-interface.ts';
 
 export interface FlaskEnv {
   config: SessionConfig;
@@ -61,15 +62,23 @@ export function internalServerError(): Response {
   );
 }
 
+// Why open_session failed, kept on the request for the trace of the 500 that follows.
+const openFailures = new WeakMap<object, VersionRuleId[]>();
+
 /** before stage: open_session, from the request's Cookie header. Throws BadPayloadError (→ 500). */
 export function withSession(request: IRequest, env: FlaskEnv): void {
-  const { session } = openSession(request.headers.get('cookie'), env.config, env.now);
-  (request as SessionRequest).session = session;
+  try {
+    const { session } = openSession(request.headers.get('cookie'), env.config, env.now);
+    (request as SessionRequest).session = session;
+  } catch (e) {
+    if (e instanceof BadPayloadError && e.versionRules.length) openFailures.set(request, e.versionRules);
+    throw e;
+  }
 }
 
 /** DefaultJSONProvider.default: dates as HTTP dates, UUID and Markup as str, tuples as lists. */
 function forJsonify(v: unknown): unknown {
-  if (v instanceof Date) return httpDate(v);
+  if (v instanceof Date) return formatHttpDate(Math.floor(v.getTime() / 1000));
   if (v instanceof UUID || v instanceof Markup) return v.toString();
   const state = sessionState(v);
   if (state) return forJsonify(state.data);
@@ -133,12 +142,25 @@ function mutable(response: Response): Response {
   }
 }
 
-/** finally stage: save_session. Appends Set-Cookie and Vary: Cookie, reports the trace. */
+/**
+ * finally stage: save_session. Appends Set-Cookie and Vary: Cookie, reports the trace. When
+ * save_session itself raises (a Domain or SameSite Werkzeug refuses), Flask answers with its 500
+ * page and saves again for that page, which raises again after adding Vary: Cookie if the session
+ * was accessed: the same happens here.
+ */
 export function saveSession(response: unknown, request: IRequest, env: FlaskEnv): Response {
-  const res = mutable(response instanceof Response ? response : flaskResponse(response));
-  const { setCookie, vary, trace } = saveFlaskSession((request as Partial<SessionRequest>).session, env.config, env.now);
-  if (vary) addVaryCookie(res.headers);
-  if (setCookie) res.headers.append('Set-Cookie', setCookie);
-  env.trace?.(trace);
+  const session = (request as Partial<SessionRequest>).session;
+  let res = mutable(response instanceof Response ? response : flaskResponse(response));
+  try {
+    const { setCookie, vary, trace } = saveSessionHeaders(session, env.config, env.now);
+    if (vary) addVaryCookie(res.headers);
+    if (setCookie) res.headers.append('Set-Cookie', setCookie);
+    const failure = openFailures.get(request);
+    if (failure) trace.versionRules.push(...failure);
+    env.trace?.(trace);
+  } catch {
+    res = internalServerError();
+    if (sessionState(session)?.accessed) addVaryCookie(res.headers);
+  }
   return res;
 }
