@@ -7,6 +7,7 @@
 import { base64UrlDecodeLenient, base64UrlEncode, fromUtf8Strict, utf8Scratch } from './bytes.ts';
 import { compressIfSmallerView, zlibDecompressView } from './compression.ts';
 import { DEFAULT_MAX_AGE, type SecretKey, type VerifiedBy, signWithTimestamp, unsignTimestamped } from './signer.ts';
+import { type JsLoss, jsCannotKeep } from './js-losses.ts';
 import { MAX_NESTING_MESSAGE, type NestingLimit } from './python-json.ts';
 import { taggedDumps, taggedLoads } from './tagged-json.ts';
 import { sessionState } from './session.ts';
@@ -135,6 +136,8 @@ export interface CookieInspection {
   payloadJson: string | null;
   /** The decoded value (tuples, bytes, dates... as JS values), also without a valid signature. */
   data?: unknown;
+  /** What saving this session again would change: values JavaScript cannot keep (see js-losses.ts). */
+  cannotKeep: JsLoss[];
   payloadError?: string;
   timestamp: number | null;
   verdict:
@@ -154,6 +157,7 @@ export function inspectSessionCookie(value: string, options: DecodeOptions): Coo
     parts,
     compressed: parts?.payload.startsWith('.') ?? false,
     payloadJson: null,
+    cannotKeep: [],
     timestamp: null,
     verdict: { valid: false, reason: 'malformed', detail: '' },
   };
@@ -162,6 +166,7 @@ export function inspectSessionCookie(value: string, options: DecodeOptions): Coo
       const { json } = payloadText(parts.payload);
       result.payloadJson = json;
       result.data = taggedLoads(json, false, options.maxDepth);
+      result.cannotKeep = jsCannotKeep(json, result.data);
     } catch (e) {
       result.payloadError = e instanceof Error ? e.message : String(e);
     }

@@ -9,7 +9,6 @@ import type { Precompiled } from '../sandbox/index.ts';
 import type * as ControllerModule from './controller.ts';
 import type { PlaygroundController } from './controller.ts';
 import type * as EngineSessionModule from './engine-session.ts';
-import type { SessionConfig } from './engine-session.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply } from './model.ts';
 import { decodeShare } from './persist.ts';
 import type { KeyValueStore, LinkOutcome } from './persist.ts';
@@ -55,8 +54,8 @@ function safeStorage(): KeyValueStore | null {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** SandboxHost as the controller's port: never rejects, completes the config with Flask's defaults. */
-function portFor(host: SandboxHost, compiled: Map<string, Precompiled>, defaultConfig: Rest[1]['defaultConfig']): ServerPort {
+/** SandboxHost as the controller's port: never rejects. The worker checks the config and fills Flask's defaults. */
+function portFor(host: SandboxHost, compiled: Map<string, Precompiled>): ServerPort {
   return {
     async load(code): Promise<LoadReply> {
       try {
@@ -68,8 +67,7 @@ function portFor(host: SandboxHost, compiled: Map<string, Precompiled>, defaultC
     },
     async request(req, env): Promise<ServerReply> {
       try {
-        const config = defaultConfig(env.config as Partial<SessionConfig>);
-        return (await host.request(req, { config, now: env.now })) as ServerReply;
+        return (await host.request(req, { config: env.config, now: env.now })) as ServerReply;
       } catch (e) {
         return { ok: false, error: { kind: 'crash', message: message(e) } };
       }
@@ -144,8 +142,8 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
     root.prepend(note);
     return null;
   }
-  const [{ PlaygroundController }, { defaultConfig }, { PlaygroundView }] = rest;
-  const server = portFor(sandbox, compiledByCode(data), defaultConfig);
+  const [{ PlaygroundController }, , { PlaygroundView }] = rest;
+  const server = portFor(sandbox, compiledByCode(data));
   const storage = safeStorage();
   const mountPoint = document.createElement('div');
   const staticCode = root.querySelector<HTMLElement>('.slp-static');

@@ -3,6 +3,7 @@
  * the signature holds for the current key (or a fallback), as Flask would judge it now.
  */
 import type { StoredCookie } from '../../engine/cookies/index.ts';
+import { follows } from '../../engine/flask-versions.ts';
 import { h } from '../dom.ts';
 import { inspectSessionCookie, toPythonRepr } from '../engine-session.ts';
 import type { StringKey } from '../strings.ts';
@@ -21,7 +22,7 @@ export function sessionCookieDetail(ctx: ViewContext, cookie: StoredCookie): HTM
   const s = c.settings;
   const info = inspectSessionCookie(cookie.value, {
     secretKey: s.SECRET_KEY,
-    fallbackKeys: s.SECRET_KEY_FALLBACKS,
+    fallbackKeys: follows(s, 'secret-key-fallbacks') ? s.SECRET_KEY_FALLBACKS : [],
     maxAge: s.PERMANENT_SESSION_LIFETIME,
     now: c.clock.now(),
   });
@@ -40,5 +41,8 @@ export function sessionCookieDetail(ctx: ViewContext, cookie: StoredCookie): HTM
       h('div', {}, h('dt', {}, t('decoded.timestamp')), h('dd', {}, info.timestamp !== null ? formatDate(info.timestamp) : '—')),
       h('div', {}, h('dt', {}, t('decoded.signature')), h('dd', { class: info.verdict.valid ? 'slp-ok' : 'slp-error' }, verdict)),
     ),
+    info.cannotKeep.length
+      ? h('div', { class: 'slp-js-losses' }, h('p', {}, t('decoded.jsLosses')), h('ul', {}, info.cannotKeep.map((l) => h('li', {}, l[ctx.lang]))))
+      : null,
   );
 }
