@@ -1,0 +1,53 @@
+/**
+ * The Flask version switch in a real browser (issue 8): the seed's /perfil only asks
+ * `'username' in session`. Flask 3.1.3 counts that as using the session and sends Vary: Cookie;
+ * Flask 2.2 did not. The trace says the behaviour depends on the version, in the page's language,
+ * and SESSION_COOKIE_PARTITIONED (3.1 only) reaches the Set-Cookie line.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+const LANGS = {
+  es: { base: '/playground/', loaded: /✓ 3 rutas cargadas/, path: 'Ruta', send: 'Enviar', response: 'Respuesta', headers: 'Cabeceras de la respuesta', settings: 'Ajustes', version: 'Versión de Flask', notLogged: 'No has iniciado sesión.', depends: 'Esto depende de la versión de Flask:' },
+  en: { base: '/en/playground/', loaded: /✓ 3 routes loaded/, path: 'Path', send: 'Send', response: 'Response', headers: 'Response headers', settings: 'Settings', version: 'Flask version', notLogged: 'You are not logged in.', depends: 'This depends on the Flask version:' },
+} as const;
+
+type Words = (typeof LANGS)[keyof typeof LANGS];
+
+async function send(page: Page, w: Words, path: string) {
+  await page.getByRole('textbox', { name: w.path, exact: true }).fill(path);
+  await page.getByRole('button', { name: w.send, exact: true }).click();
+}
+
+for (const [lang, w] of Object.entries(LANGS)) {
+  test(`Vary: Cookie on /perfil follows the Flask version (${lang})`, async ({ page }) => {
+    await page.goto(`${w.base}?editor=plain`);
+    await expect(page.getByRole('status').filter({ hasText: w.loaded })).toBeVisible({ timeout: 20_000 });
+    const response = page.getByRole('region', { name: w.response });
+
+    // Bruno has no session: `in` is the only use of it
+    await page.getByRole('tab', { name: 'Bruno' }).click();
+    await send(page, w, '/perfil');
+    await expect(response).toContainText(w.notLogged);
+    await response.getByText(w.headers).click();
+    await expect(response).toContainText(/vary:?\s*Cookie/i);
+    await expect(response).toContainText(w.depends);
+
+    await page.getByRole('button', { name: w.settings }).click();
+    await page.getByRole('combobox', { name: w.version }).selectOption('2.2');
+    await send(page, w, '/perfil');
+    await expect(response).toContainText(w.notLogged);
+    await response.getByText(w.headers).click();
+    await expect(response).not.toContainText(/vary:?\s*Cookie/i);
+    await expect(response).toContainText(w.depends);
+    // Flask 2.2 has no SESSION_COOKIE_PARTITIONED: the setting is shown, but disabled
+    await expect(page.getByRole('checkbox', { name: 'SESSION_COOKIE_PARTITIONED' })).toBeDisabled();
+
+    await page.getByRole('combobox', { name: w.version }).selectOption('3.1');
+    await page.getByRole('checkbox', { name: 'SESSION_COOKIE_PARTITIONED' }).check();
+    await page.getByRole('tab', { name: 'Ana' }).click();
+    await send(page, w, '/');
+    await response.getByText(w.headers).click();
+    await expect(response).toContainText(/Secure; HttpOnly; Path=\/; Partitioned/);
+  });
+}
