@@ -207,12 +207,17 @@ export function taggedDumpsTwoPass(value: unknown): string {
  * which keeps the cookie's key order even for keys like "10" that JS objects would move first.
  */
 export function taggedLoads(text: string, topLevelMap = false, limit: NestingLimit = DEFAULT_MAX_NESTING): unknown {
+  // A key like "10" anywhere: JSON.parse would list it first, so only the exact reader keeps the
+  // cookie's order (every key follows "{" or "," in JSON, whitespace aside).
+  if (DIGIT_KEY.test(text)) return taggedLoadsExact(text, topLevelMap, limit);
   try {
     return loadsNative(text, topLevelMap, Math.min(limit.objects, limit.arrays));
   } catch {
     return taggedLoadsExact(text, topLevelMap, limit);
   }
 }
+
+const DIGIT_KEY = /[{,]\s*"[0-9]/;
 
 /** taggedLoads without the JSON.parse fast path: Python's number rules, its errors, untag errors in document order. */
 export function taggedLoadsExact(text: string, topLevelMap = false, limit: NestingLimit = DEFAULT_MAX_NESTING): unknown {
@@ -228,8 +233,9 @@ const NOT_NATIVE = Symbol('not for JSON.parse');
  * over), and builds objects the same way (duplicates: first position, last value; "__proto__" an
  * own key). What it cannot say the Python way makes us start over with the exact reader: an
  * integer beyond 2**53-1 (a BigInt there) or one so long it became Infinity, -0 ("-0" is the
- * int 0 in Python), very deep data, a top-level key like "10" that a Map must keep in document
- * order, and any untag error (the exact reader raises the first one in document order).
+ * int 0 in Python), data nested as deep as Python's recursion limit, and any untag error (the
+ * exact reader raises the first one in document order). Text with keys like "10" never comes
+ * here (DIGIT_KEY): JSON.parse would move them first, and Python keeps the cookie's order.
  */
 function loadsNative(text: string, topLevelMap: boolean, maxDepth: number): unknown {
   const parsed: unknown = JSON.parse(text);
@@ -238,10 +244,7 @@ function loadsNative(text: string, topLevelMap: boolean, maxDepth: number): unkn
   if (!topLevelMap || value !== parsed || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const entries: [string, unknown][] = [];
   for (const k in value) {
-    if (!Object.hasOwn(value, k)) continue;
-    const c = k.charCodeAt(0);
-    if (c >= 0x30 && c <= 0x39) throw NOT_NATIVE; // maybe an index key, which JS objects move first
-    entries.push([k, (value as Record<string, unknown>)[k]]);
+    if (Object.hasOwn(value, k)) entries.push([k, (value as Record<string, unknown>)[k]]);
   }
   return new Map(entries);
 }
@@ -269,8 +272,6 @@ function untagTree(v: unknown, depth: number, maxDepth: number): unknown {
   let first = '';
   for (const k in obj) {
     if (!Object.hasOwn(obj, k)) continue;
-    const c = k.charCodeAt(0);
-    if (c >= 0x30 && c <= 0x39) throw NOT_NATIVE; // maybe an index key, which JSON.parse already moved first
     if (count++ === 0) first = k;
     const item = obj[k];
     if (typeof item === 'object' || typeof item === 'number') {
