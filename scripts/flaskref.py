@@ -740,6 +740,10 @@ def record(staged):
                 "werkzeug": pkg_version("werkzeug"), "itsdangerous": pkg_version("itsdangerous"),
                 "markupsafe": pkg_version("markupsafe"), "zlib": zlib.ZLIB_VERSION}
     versions["json_depth_limit"] = {"dicts": json_depth_limit(nested_dicts), "lists": json_depth_limit(nested_lists)}
+    # Flask's own defaults for the session settings, and which of them this Flask has at all
+    config = Flask("defaults").config
+    versions["defaults"] = {k: (v.total_seconds() if isinstance(v, timedelta) else v) for k, v in config.items()
+                            if k.startswith("SESSION_") or k in ("SECRET_KEY", "SECRET_KEY_FALLBACKS", "PERMANENT_SESSION_LIFETIME", "APPLICATION_ROOT", "SERVER_NAME")}
     staged.append(write_lines("versions.json", [versions]))
     sessions = list(gen_sessions(1500, "sessions", False)) + list(gen_sessions(700, "sessions-js", True))
     staged.append(write_lines("sessions.jsonl", sessions))
