@@ -31,9 +31,6 @@ import {
 } from '../../playground/engine/index.ts';
 import { fromConv, hasPythonOnlyNumber, ordered, orderedConv, readJsonl, toConv } from './convention.ts';
 
-/** Why a case may disagree: a value JavaScript cannot hold as Python does. */
-export type JsClass = 'integral-float' | 'datetime-offset';
-
 export interface Outcome {
   cases: number;
   /** Disagreements explained by a class, counted per class. */
@@ -161,19 +158,11 @@ export function runOpens(line: FlaskVersion, rules: FlaskVersion = line): Outcom
     }
     for (const kind of losses) o.lossy[kind] = (o.lossy[kind] ?? 0) + 1;
     if (same(have, orderedConv(want))) continue;
-    if (losses.has('datetime-offset') && sameInstants(have, orderedConv(want))) explain(o, 'datetime-offset');
     // a float with an integral value, kept as a float or as the text Markup(2.0) made of it
-    else if (losses.has('integral-float') && (hasPythonOnlyNumber(want) || same(have, JSON.parse(JSON.stringify(orderedConv(want)).replace(/(\d)\.0\b/g, '$1'))))) explain(o, 'integral-float');
+    if (losses.has('integral-float') && (hasPythonOnlyNumber(want) || same(have, JSON.parse(JSON.stringify(orderedConv(want)).replace(/(\d)\.0\b/g, '$1'))))) explain(o, 'integral-float');
     else o.wrong.push(`${label}\n  flask  ${JSON.stringify(orderedConv(want)).slice(0, 300)}\n  engine ${JSON.stringify(have).slice(0, 300)}`);
   }
   return o;
-}
-
-/** Equal once every datetime is compared as an instant (what a JS Date keeps of Python's aware datetime). */
-function sameInstants(a: unknown, b: unknown): boolean {
-  const instants = (v: unknown): unknown =>
-    JSON.parse(JSON.stringify(v), (_k, x) => (x && typeof x === 'object' && typeof x.$datetime === 'string' ? new Date(x.$datetime).getTime() : x));
-  return same(instants(a), instants(b));
 }
 
 interface CycleStep {
