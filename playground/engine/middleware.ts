@@ -62,16 +62,25 @@ export function internalServerError(): Response {
   );
 }
 
-// Why open_session failed, kept on the request for the trace of the 500 that follows.
-const openFailures = new WeakMap<object, VersionRuleId[]>();
+// Requests whose open_session failed: their trace was already reported by withSession.
+const openFailures = new WeakSet<object>();
 
-/** before stage: open_session, from the request's Cookie header. Throws BadPayloadError (→ 500). */
+/**
+ * before stage: open_session, from the request's Cookie header. Throws BadPayloadError (→ 500),
+ * after reporting the trace: nothing is saved for such a request, and the panel can still say why
+ * (and which version rule made it a 500).
+ */
 export function withSession(request: IRequest, env: FlaskEnv): void {
   try {
     const { session } = openSession(request.headers.get('cookie'), env.config, env.now);
     (request as SessionRequest).session = session;
   } catch (e) {
-    if (e instanceof BadPayloadError && e.versionRules.length) openFailures.set(request, e.versionRules);
+    if (e instanceof BadPayloadError) {
+      openFailures.add(request);
+      const rules: VersionRuleId[] = [...e.versionRules];
+      const opened = { cookie: request.headers.get('cookie'), result: 'bad-payload' as const, detail: e.message, versionRules: rules };
+      env.trace?.({ opened, flags: { new: true, modified: false, accessed: false, permanent: false }, action: 'none', why: 'no-session', vary: false, versionRules: rules });
+    }
     throw e;
   }
 }
@@ -155,9 +164,7 @@ export function saveSession(response: unknown, request: IRequest, env: FlaskEnv)
     const { setCookie, vary, trace } = saveSessionHeaders(session, env.config, env.now);
     if (vary) addVaryCookie(res.headers);
     if (setCookie) res.headers.append('Set-Cookie', setCookie);
-    const failure = openFailures.get(request);
-    if (failure) trace.versionRules.push(...failure);
-    env.trace?.(trace);
+    if (!openFailures.has(request)) env.trace?.(trace);
   } catch {
     res = internalServerError();
     if (sessionState(session)?.accessed) addVaryCookie(res.headers);

@@ -122,3 +122,13 @@ describe('save_session explains itself', () => {
     }
   });
 });
+
+describe('a cookie Flask cannot open', () => {
+  it('is traced once, by withSession, with the version rule that made it a 500', async () => {
+    const { fetch, traces } = app({});
+    const res = await fetch('/set', signWithTimestamp('ZmFsc2U', NOW, 'dev')); // "false", validly signed
+    expect(res.res.status).toBe(500);
+    expect(traces).toHaveLength(1);
+    expect(traces[0]).toMatchObject({ opened: { result: 'bad-payload' }, why: 'no-session', versionRules: ['falsy-payload-is-error'] });
+  });
+});
