@@ -6,7 +6,7 @@
 import { formatHttpDate } from './cookies/http-date.ts';
 import { type VersionRuleId, follows } from './flask-versions.ts';
 import { encodeIdna } from './idna.ts';
-import type { SessionConfig } from './settings.ts';
+import { DEFAULT_FLASK_VERSION, type SessionConfig } from './settings.ts';
 
 export interface CookieAttributes {
   expires?: number | null;
@@ -64,7 +64,7 @@ function titleCase(s: string): string {
 }
 
 /** werkzeug.http.dump_cookie as the chosen Flask line's Werkzeug writes it. Throws where it raises. */
-export function dumpCookie(name: string, value: string, attrs: CookieAttributes, config: Pick<SessionConfig, 'FLASK_VERSION'>): string {
+export function dumpCookie(name: string, value: string, attrs: CookieAttributes, config: Pick<SessionConfig, 'FLASK_VERSION'> = { FLASK_VERSION: DEFAULT_FLASK_VERSION }): string {
   const werkzeug3 = follows(config, 'werkzeug3-domain');
   const out = [`${name}=${value}`];
   if (werkzeug3 ? attrs.domain !== null && attrs.domain !== undefined : attrs.domain) {

@@ -55,3 +55,20 @@ for (const [lang, w] of Object.entries(LANGS)) {
     await expect(responseHeaders).toContainText(/Secure; HttpOnly; Path=\/; Partitioned/);
   });
 }
+
+test('a share link carries the Flask version', async ({ page, browser }) => {
+  const w = LANGS.es;
+  await page.goto(`${w.base}?editor=plain`);
+  await expect(page.getByRole('status').filter({ hasText: w.loaded })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: w.settings }).click();
+  await page.getByRole('combobox', { name: w.version }).selectOption('2.2');
+  await page.getByRole('button', { name: 'Compartir', exact: true }).click();
+  const link = await page.getByRole('textbox', { name: 'Compartir' }).inputValue();
+  const other = await browser.newContext();
+  const friend = await other.newPage();
+  await friend.goto(link.replace('?', '?editor=plain&'));
+  await expect(friend.getByRole('status').filter({ hasText: w.loaded })).toBeVisible({ timeout: 20_000 });
+  await friend.getByRole('button', { name: w.settings }).click();
+  await expect(friend.getByRole('combobox', { name: w.version })).toHaveValue('2.2');
+  await other.close();
+});
