@@ -75,6 +75,12 @@ export function openSession(cookieHeader: string | null | undefined, config: Ses
   // the header travels as UTF-8; Werkzeug 3 turns each byte into one character
   const cookie = sent !== null && follows(config, 'cookie-bytes-as-latin1') ? utf8AsLatin1(sent) : sent;
   const anyUseIsAccess = follows(config, 'vary-on-any-use');
+  // a non-ASCII cookie value reads differently under the two Werkzeugs
+  const headerRules: VersionRuleId[] = sent !== null && !/^[\x20-\x7e]*$/.test(sent) ? ['cookie-bytes-as-latin1'] : [];
+  const withRules = (trace: SessionTrace['opened'], rules: VersionRuleId[]) => {
+    const all = [...headerRules, ...rules];
+    return all.length ? { ...trace, versionRules: all } : trace;
+  };
   const fresh = (trace: SessionTrace['opened'], options: { isNull?: boolean } = {}) => {
     const session = createSession(null, { ...options, anyUseIsAccess });
     opened.set(session, { ...trace, isNew: true });
@@ -98,27 +104,24 @@ export function openSession(cookieHeader: string | null | undefined, config: Ses
     const rules: VersionRuleId[] = [];
     if (r.reason === 'bad-payload') {
       if (r.tooDeep) rules.push('python-recursion-depth');
-      throw new BadPayloadError(r.detail, rules);
+      throw new BadPayloadError(r.detail, [...headerRules, ...rules]);
     }
     if (!useFallbacks && r.reason === 'bad-signature' && config.SECRET_KEY_FALLBACKS.length) {
       // Flask 2.2 ignores SECRET_KEY_FALLBACKS: say so when 3.1 would have accepted this cookie
       const with31 = unsignTimestamped(cookie, { secretKey: config.SECRET_KEY, fallbackKeys: config.SECRET_KEY_FALLBACKS, maxAge: null, now });
       if (with31.ok) rules.push('secret-key-fallbacks');
     }
-    return fresh({ cookie, result: r.reason as DecodeFailure, detail: r.detail, ...(rules.length ? { versionRules: rules } : {}) });
+    return fresh(withRules({ cookie, result: r.reason as DecodeFailure, detail: r.detail }, rules));
   }
   const rules: VersionRuleId[] = r.verifiedBy.key === 'fallback' ? ['secret-key-fallbacks'] : [];
-  // keys that are not str (dict() of pairs) stay what they were; the engine's dicts are keyed by text
+  // dict() of pairs may give keys that are not str (1, None): they stay as they are in the Map,
+  // typed as text for reader code; jsCannotKeep reports them
   const initial = toInitialDict(r.data, config, rules) as Map<string, unknown>;
   const session = createSession(initial, { anyUseIsAccess });
-  const trace = {
-    cookie,
-    result: 'ok' as const,
-    data: r.data instanceof Map ? Object.fromEntries(r.data) : r.data,
-    timestamp: r.timestamp,
-    verifiedBy: r.verifiedBy,
-    ...(rules.length ? { versionRules: rules } : {}),
-  };
+  const trace = withRules(
+    { cookie, result: 'ok' as const, data: r.data instanceof Map ? Object.fromEntries(r.data) : r.data, timestamp: r.timestamp, verifiedBy: r.verifiedBy },
+    rules,
+  );
   opened.set(session, { ...trace, isNew: false });
   return { session, trace };
 }
