@@ -34,11 +34,11 @@ Files (one JSON document per line, so a diff shows which case changed):
 
 import base64
 import gzip
-import hashlib
 import json
 import math
 import os
 import random
+import signal
 import string
 import sys
 import uuid
@@ -62,7 +62,7 @@ import flask  # noqa: E402
 import flask.sessions  # noqa: E402
 from flask import Flask, jsonify, session  # noqa: E402
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner  # noqa: E402
-from itsdangerous.encoding import base64_encode, int_to_bytes  # noqa: E402
+from itsdangerous.encoding import base64_encode  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 from werkzeug.test import EnvironBuilder  # noqa: E402
 
@@ -722,7 +722,8 @@ def write_lines(name, records):
 
 
 def main():
-    os.environ.setdefault("PYTHONHASHSEED", "0")
+    # a stopped run (Ctrl-C, a time-out) still removes its temporary files
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     staged = []
     try:
         record(staged)
