@@ -5,7 +5,8 @@
  */
 
 const encoder = new TextEncoder();
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading U+FEFF in the text, as Python's decode('utf-8') does (json.loads then refuses it)
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function utf8(text: string): Uint8Array {
   return encoder.encode(text);
@@ -84,7 +85,7 @@ for (let i = 0; i < 64; i++) {
 URLSAFE_TABLE['-'.charCodeAt(0)] = 62;
 URLSAFE_TABLE['_'.charCodeAt(0)] = 63;
 
-export class Base64Error extends Error {}
+class Base64Error extends Error {}
 
 /**
  * binascii.a2b_base64(data, strict_mode=False), the decoder behind base64.b64decode and
@@ -199,27 +200,6 @@ export function base64StdDecodeLenient(text: string): Uint8Array {
   return a2bBase64(codes, STD_TABLE);
 }
 
-/** Fast path for the text we wrote ourselves: strict unpadded base64url, or null. */
-export function base64UrlDecodeStrict(text: string): Uint8Array | null {
-  if (text.length % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let o = 0;
-  let acc = 0;
-  let bits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const v = c < 128 && c !== 43 && c !== 47 ? URLSAFE_TABLE[c] : -1;
-    if (v < 0) return null;
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
-}
-
 /** itsdangerous int_to_bytes: struct.pack(">Q", n).lstrip(b"\0"). 0 gives no bytes at all. */
 export function intToBytes(n: number): Uint8Array {
   let v = Math.floor(n);
@@ -239,17 +219,4 @@ export function bytesToInt(bytes: Uint8Array): bigint {
   let v = 0n;
   for (const b of bytes) v = (v << 8n) | BigInt(b);
   return v;
-}
-
-export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
-
-export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s;
 }

@@ -19,7 +19,6 @@ import { deflate as pakoDeflate } from 'pako/lib/deflate.js';
 import { Inflate } from 'pako/lib/inflate.js';
 import zlibDeflate from 'pako/lib/zlib/deflate.js';
 import zlibInflate from 'pako/lib/zlib/inflate.js';
-import GZheader from 'pako/lib/zlib/gzheader.js';
 import ZStream from 'pako/lib/zlib/zstream.js';
 
 const Z_FINISH = 4;
@@ -117,7 +116,7 @@ const decompressError = (err: number, msg: string) => new InflateError(`Error ${
 
 /** What `new pako.Inflate()` + push(data, true) does, with a fresh Inflate object per call. */
 function inflateFresh(data: Uint8Array): Uint8Array {
-  const inflator = new Inflate();
+  const inflator = new Inflate({ windowBits: 15 }); // given, so pako does not add gzip detection (+32)
   inflator.push(data, true);
   if (inflator.err) throw decompressError(inflator.err, inflator.msg);
   // `ended` is set only when the stream reached its end marker; @types/pako does not list it.
@@ -174,8 +173,8 @@ function rewindInflate(strm: ZStream): boolean {
 }
 
 /**
- * The same steps as pako's Inflate.push(data, true) (windowBits 15 + 32: zlib or gzip header,
- * detected), on one reused state. Differences, none visible: output goes into one growing buffer
+ * The same steps as pako's Inflate.push(data, true) with windowBits 15, on one reused state: a
+ * zlib header only, as Python's zlib.decompress (gzip data is refused, as Flask refuses it). Differences, none visible: output goes into one growing buffer
  * instead of 64 KB chunks joined at the end (inflate writes the same bytes either way, and its
  * distance checks count the window plus this call's output, which sum to the same), and the
  * state is rewound (rewindInflate) instead of being rebuilt. `view`: return a view into the
@@ -184,7 +183,7 @@ function rewindInflate(strm: ZStream): boolean {
 function inflateReused(data: Uint8Array, view: boolean): Uint8Array {
   if (inflater === null) {
     const s = new ZStream();
-    if (zlibInflate.inflateInit2(s, 15 + 32) !== Z_OK) return inflateFresh(data);
+    if (zlibInflate.inflateInit2(s, 15) !== Z_OK) return inflateFresh(data);
     headMode = (s.state as InflateFields).mode;
     inflater = s;
   } else if (!rewindInflate(inflater)) {
@@ -192,7 +191,6 @@ function inflateReused(data: Uint8Array, view: boolean): Uint8Array {
     return inflateFresh(data);
   }
   const strm = inflater;
-  zlibInflate.inflateGetHeader(strm, new GZheader());
   attach(strm, data, inflated);
   try {
     for (;;) {
@@ -204,13 +202,7 @@ function inflateReused(data: Uint8Array, view: boolean): Uint8Array {
         strm.output = bigger;
         strm.avail_out = bigger.length - strm.next_out;
       }
-      let status = zlibInflate.inflate(strm, Z_FINISH);
-      // pako restarts only for a further gzip member (see Inflate.push)
-      const state = strm.state as { wrap: number; flags: number };
-      while (strm.avail_in > 0 && status === Z_STREAM_END && state.wrap & 2 && state.flags !== 0 && data[strm.next_in] !== 0) {
-        zlibInflate.inflateReset(strm);
-        status = zlibInflate.inflate(strm, Z_FINISH);
-      }
+      const status = zlibInflate.inflate(strm, Z_FINISH);
       if (status === Z_STREAM_ERROR || status === Z_DATA_ERROR || status === Z_NEED_DICT || status === Z_MEM_ERROR) {
         throw decompressError(status, strm.msg);
       }

@@ -7,6 +7,8 @@
 import { base64UrlDecodeLenient, base64UrlEncode, fromUtf8Strict, utf8Scratch } from './bytes.ts';
 import { compressIfSmallerView, zlibDecompressView } from './compression.ts';
 import { DEFAULT_MAX_AGE, type SecretKey, type VerifiedBy, signWithTimestamp, unsignTimestamped } from './signer.ts';
+import { type JsLoss, jsCannotKeep } from './js-losses.ts';
+import { MAX_NESTING_MESSAGE, type NestingLimit } from './python-json.ts';
 import { taggedDumps, taggedLoads } from './tagged-json.ts';
 import { sessionState } from './session.ts';
 
@@ -27,6 +29,8 @@ export interface DecodeOptions {
   maxAge?: number | null;
   /** UNIX seconds; default: now. */
   now?: number;
+  /** Deepest nesting the payload may have (Python's recursion limit; see flask-versions.ts). */
+  maxDepth?: NestingLimit;
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -71,10 +75,10 @@ export function payloadText(payload: string): { json: string; compressed: boolea
 }
 
 /** load_payload: payload text to the Python-like value. Throws PayloadError. */
-export function loadPayload(payload: string, topLevelMap = false): { data: unknown; json: string; compressed: boolean } {
+export function loadPayload(payload: string, topLevelMap = false, maxDepth?: NestingLimit): { data: unknown; json: string; compressed: boolean } {
   const { json, compressed } = payloadText(payload);
   try {
-    return { data: taggedLoads(json, topLevelMap), json, compressed };
+    return { data: taggedLoads(json, topLevelMap, maxDepth), json, compressed };
   } catch (e) {
     throw new PayloadError(`Could not load the payload because an exception occurred on unserializing the data: ${(e as Error).message}`);
   }
@@ -94,7 +98,7 @@ export function decodeCookieDetailed(
   value: string,
   options: DecodeOptions,
   topLevelMap: boolean,
-): { ok: true; data: unknown; timestamp: number; verifiedBy: VerifiedBy } | { ok: false; reason: DecodeFailure; detail: string } {
+): { ok: true; data: unknown; timestamp: number; verifiedBy: VerifiedBy } | { ok: false; reason: DecodeFailure; detail: string; tooDeep?: boolean } {
   try {
     if (typeof value !== 'string' || value === '') return { ok: false, reason: 'malformed', detail: 'empty cookie value' };
     const unsigned = unsignTimestamped(value, {
@@ -104,11 +108,12 @@ export function decodeCookieDetailed(
       now: options.now ?? nowSeconds(),
     });
     if (!unsigned.ok) return { ok: false, reason: unsigned.reason, detail: unsigned.detail };
-    const { data } = loadPayload(unsigned.value, topLevelMap);
+    const { data } = loadPayload(unsigned.value, topLevelMap, options.maxDepth);
     return { ok: true, data, timestamp: unsigned.timestamp, verifiedBy: unsigned.verifiedBy };
   } catch (e) {
     // Only a payload (or an unexpected engine) error gets here: the signature was valid.
-    return { ok: false, reason: 'bad-payload', detail: e instanceof Error ? e.message : String(e) };
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, reason: 'bad-payload', detail, ...(detail.includes(MAX_NESTING_MESSAGE) ? { tooDeep: true } : {}) };
   }
 }
 
@@ -131,6 +136,8 @@ export interface CookieInspection {
   payloadJson: string | null;
   /** The decoded value (tuples, bytes, dates... as JS values), also without a valid signature. */
   data?: unknown;
+  /** What saving this session again would change: values JavaScript cannot keep (see js-losses.ts). */
+  cannotKeep: JsLoss[];
   payloadError?: string;
   timestamp: number | null;
   verdict:
@@ -150,6 +157,7 @@ export function inspectSessionCookie(value: string, options: DecodeOptions): Coo
     parts,
     compressed: parts?.payload.startsWith('.') ?? false,
     payloadJson: null,
+    cannotKeep: [],
     timestamp: null,
     verdict: { valid: false, reason: 'malformed', detail: '' },
   };
@@ -157,7 +165,8 @@ export function inspectSessionCookie(value: string, options: DecodeOptions): Coo
     try {
       const { json } = payloadText(parts.payload);
       result.payloadJson = json;
-      result.data = taggedLoads(json);
+      result.data = taggedLoads(json, false, options.maxDepth);
+      result.cannotKeep = jsCannotKeep(json, result.data);
     } catch (e) {
       result.payloadError = e instanceof Error ? e.message : String(e);
     }

@@ -14,8 +14,9 @@ import type { IRequest } from 'itty-router';
 import { objectFromEntries, pythonJsonDumps } from './python-json.ts';
 import { Markup, UUID } from './python-values.ts';
 import { type Session, sessionState } from './session.ts';
-import { httpDate } from './tagged-json.ts';
-import { type SessionConfig, type SessionTrace, openSession, saveSession as saveFlaskSession } from './session-interface.ts';
+import { formatHttpDate } from './cookies/http-date.ts';
+import type { VersionRuleId } from './flask-versions.ts';
+import { BadPayloadError, type SessionConfig, type SessionTrace, openSession, saveSessionHeaders } from './session-interface.ts';
 
 export interface FlaskEnv {
   config: SessionConfig;
@@ -61,15 +62,32 @@ export function internalServerError(): Response {
   );
 }
 
-/** before stage: open_session, from the request's Cookie header. Throws BadPayloadError (→ 500). */
+// Requests whose open_session failed: their trace was already reported by withSession.
+const openFailures = new WeakSet<object>();
+
+/**
+ * before stage: open_session, from the request's Cookie header. Throws BadPayloadError (→ 500),
+ * after reporting the trace: nothing is saved for such a request, and the panel can still say why
+ * (and which version rule made it a 500).
+ */
 export function withSession(request: IRequest, env: FlaskEnv): void {
-  const { session } = openSession(request.headers.get('cookie'), env.config, env.now);
-  (request as SessionRequest).session = session;
+  try {
+    const { session } = openSession(request.headers.get('cookie'), env.config, env.now);
+    (request as SessionRequest).session = session;
+  } catch (e) {
+    if (e instanceof BadPayloadError) {
+      openFailures.add(request);
+      const rules: VersionRuleId[] = [...e.versionRules];
+      const opened = { cookie: request.headers.get('cookie'), result: 'bad-payload' as const, detail: e.message, versionRules: rules };
+      env.trace?.({ opened, flags: { new: true, modified: false, accessed: false, permanent: false }, action: 'none', why: 'no-session', vary: false, versionRules: rules });
+    }
+    throw e;
+  }
 }
 
 /** DefaultJSONProvider.default: dates as HTTP dates, UUID and Markup as str, tuples as lists. */
 function forJsonify(v: unknown): unknown {
-  if (v instanceof Date) return httpDate(v);
+  if (v instanceof Date) return formatHttpDate(Math.floor(v.getTime() / 1000));
   if (v instanceof UUID || v instanceof Markup) return v.toString();
   const state = sessionState(v);
   if (state) return forJsonify(state.data);
@@ -133,12 +151,23 @@ function mutable(response: Response): Response {
   }
 }
 
-/** finally stage: save_session. Appends Set-Cookie and Vary: Cookie, reports the trace. */
+/**
+ * finally stage: save_session. Appends Set-Cookie and Vary: Cookie, reports the trace. When
+ * save_session itself raises (a Domain or SameSite Werkzeug refuses), Flask answers with its 500
+ * page and saves again for that page, which raises again after adding Vary: Cookie if the session
+ * was accessed: the same happens here.
+ */
 export function saveSession(response: unknown, request: IRequest, env: FlaskEnv): Response {
-  const res = mutable(response instanceof Response ? response : flaskResponse(response));
-  const { setCookie, vary, trace } = saveFlaskSession((request as Partial<SessionRequest>).session, env.config, env.now);
-  if (vary) addVaryCookie(res.headers);
-  if (setCookie) res.headers.append('Set-Cookie', setCookie);
-  env.trace?.(trace);
+  const session = (request as Partial<SessionRequest>).session;
+  let res = mutable(response instanceof Response ? response : flaskResponse(response));
+  try {
+    const { setCookie, vary, trace } = saveSessionHeaders(session, env.config, env.now);
+    if (vary) addVaryCookie(res.headers);
+    if (setCookie) res.headers.append('Set-Cookie', setCookie);
+    if (!openFailures.has(request)) env.trace?.(trace);
+  } catch {
+    res = internalServerError();
+    if (sessionState(session)?.accessed) addVaryCookie(res.headers);
+  }
   return res;
 }

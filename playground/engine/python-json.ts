@@ -8,6 +8,8 @@
  * See PYTHON_NUMBER_NOTE (exported for the docs).
  */
 
+import { rememberKeyOrder } from './python-values.ts';
+
 export const PYTHON_NUMBER_NOTE =
   'JavaScript has one Number type, Python has int and float. Reading a cookie, integers beyond ' +
   '2**53-1 become BigInt (exact); every other number becomes a Number, so a Python float with an ' +
@@ -223,7 +225,17 @@ export function objectFromEntries(entries: [string, unknown][]): Record<string, 
   return obj;
 }
 
-const MAX_DEPTH = 900; // Python's recursion limit would stop near 1000 levels
+/**
+ * How many objects / arrays deep Python reads before its recursion limit stops it. Objects may
+ * cost one level more than arrays (json's object_hook is a Python call made at that depth). The
+ * default is Flask 3.1's, measured in a request (see flask-versions.ts).
+ */
+export interface NestingLimit {
+  objects: number;
+  arrays: number;
+}
+export const DEFAULT_MAX_NESTING: NestingLimit = { objects: 490, arrays: 490 };
+export const MAX_NESTING_MESSAGE = 'maximum recursion depth exceeded while decoding a JSON object';
 const MAX_INT_DIGITS = 4300; // Python 3.11's int max_str_digits
 
 /** Value of one hex digit, or -1 (NaN, past the end of the text, gives -1 too). */
@@ -259,7 +271,7 @@ export type ObjectFinisher = (obj: Record<string, unknown> | Map<string, unknown
  * The parser behind pythonJsonParse, building each object directly instead of through an
  * entries list. `maps`: true → every object is a Map; 'top' → only the outermost one.
  */
-export function parseJsonObjects(text: string, maps: boolean | 'top', finish: ObjectFinisher): unknown {
+export function parseJsonObjects(text: string, maps: boolean | 'top', finish: ObjectFinisher, limit: NestingLimit = DEFAULT_MAX_NESTING): unknown {
   let i = 0;
   const len = text.length;
   const fail = (msg: string): never => {
@@ -361,9 +373,11 @@ export function parseJsonObjects(text: string, maps: boolean | 'top', finish: Ob
     return BigInt(token);
   };
   const parseValue = (depth: number): unknown => {
-    if (depth > MAX_DEPTH) fail('maximum recursion depth exceeded');
     ws();
-    switch (text.charCodeAt(i)) {
+    const opener = text.charCodeAt(i);
+    // Python's C scanner counts a recursion level per object or array it enters
+    if ((opener === 0x7b && depth >= limit.objects) || (opener === 0x5b && depth >= limit.arrays)) fail(MAX_NESTING_MESSAGE);
+    switch (opener) {
       case 0x22: // "
         return parseString();
       case 0x7b: { // {
@@ -372,6 +386,8 @@ export function parseJsonObjects(text: string, maps: boolean | 'top', finish: Ob
         const useMap = maps === true || (maps === 'top' && depth === 0);
         const map = useMap ? new Map<string, unknown>() : null;
         const obj: Record<string, unknown> = {};
+        // document order, kept only once a key like "10" appears (a JS object would move it first)
+        let order: string[] | null = null;
         ws();
         if (text.charCodeAt(i) === 0x7d) {
           i++;
@@ -385,6 +401,11 @@ export function parseJsonObjects(text: string, maps: boolean | 'top', finish: Ob
           if (text.charCodeAt(i) !== 0x3a) fail("Expecting ':' delimiter");
           i++;
           const v = parseValue(depth + 1);
+          if (map === null) {
+            const c = key.charCodeAt(0);
+            if (order === null && c >= 0x30 && c <= 0x39) order = Object.keys(obj);
+            if (order !== null && !Object.hasOwn(obj, key)) order.push(key);
+          }
           if (map !== null) map.set(key, v);
           else if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
           else obj[key] = v;
@@ -396,6 +417,7 @@ export function parseJsonObjects(text: string, maps: boolean | 'top', finish: Ob
           }
           if (d === 0x7d) {
             i++;
+            if (order !== null) rememberKeyOrder(obj, order);
             return finish(map ?? obj, depth);
           }
           fail("Expecting ',' delimiter");

@@ -1,11 +1,12 @@
 /**
  * repr(dict(session)) as Python prints it: {'username': 'ana', 'items': (1, 2)}.
  * JS cannot tell 2.0 from 2 (see PYTHON_NUMBER_NOTE): integral Numbers print as ints.
- * Key order: the session's own order (a Map); nested objects use JS property order, which puts
- * integer-like keys ("9", "10") first where Python would keep insertion order.
+ * Key order: the session's own order (a Map); nested objects read from a cookie keep the cookie's
+ * order (pythonKeys), even for keys like "9" and "10" that JavaScript would list first.
  */
 import { PYTHON_NUMBER_NOTE, pythonFloatRepr } from './python-json.ts';
-import { Markup, Tuple, UUID } from './python-values.ts';
+import { Markup, Tuple, UUID, pythonKeys } from './python-values.ts';
+import { dateOffset } from './js-losses.ts';
 import { sessionState } from './session.ts';
 
 export { PYTHON_NUMBER_NOTE };
@@ -64,21 +65,24 @@ function pyNumberRepr(n: number): string {
   return pythonFloatRepr(n);
 }
 
-/** repr of an aware UTC datetime: trailing zero seconds/microseconds are left out, like Python. */
+/** repr of an aware datetime: trailing zero seconds/microseconds are left out, like Python; the UTC offset Python kept, if any. */
 function pyDatetimeRepr(d: Date): string {
   const t = d.getTime();
   if (!Number.isFinite(t)) return 'None';
-  const parts = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
-  const sec = d.getUTCSeconds();
-  const micro = d.getUTCMilliseconds() * 1000;
+  const offset = dateOffset(d);
+  const local = new Date(t + offset * 1000);
+  const parts = [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes()];
+  const sec = local.getUTCSeconds();
+  const micro = local.getUTCMilliseconds() * 1000;
   if (micro) parts.push(sec, micro);
   else if (sec) parts.push(sec);
-  return `datetime.datetime(${parts.join(', ')}, tzinfo=datetime.timezone.utc)`;
+  const tz = offset ? `datetime.timezone(datetime.timedelta(${offset < 0 ? `days=-1, seconds=${86400 + offset}` : `seconds=${offset}`}))` : 'datetime.timezone.utc';
+  return `datetime.datetime(${parts.join(', ')}, tzinfo=${tz})`;
 }
 
-function dictRepr(entries: Iterable<[string, unknown]>, seen: Set<object>): string {
+function dictRepr(entries: Iterable<[unknown, unknown]>, seen: Set<object>): string {
   const items: string[] = [];
-  for (const [k, v] of entries) items.push(`${pyStrRepr(k)}: ${repr(v, seen)}`);
+  for (const [k, v] of entries) items.push(`${repr(k, seen)}: ${repr(v, seen)}`);
   return `{${items.join(', ')}}`;
 }
 
@@ -105,7 +109,7 @@ function repr(v: unknown, seen: Set<object>): string {
     if (v instanceof UUID) return `UUID('${v.toString()}')`;
     if (v instanceof Date) return pyDatetimeRepr(v);
     if (v instanceof Map) return dictRepr(v, seen);
-    return dictRepr(Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]] as [string, unknown]), seen);
+    return dictRepr(pythonKeys(v).map((k) => [k, (v as Record<string, unknown>)[k]] as [string, unknown]), seen);
   } finally {
     seen.delete(v);
   }
@@ -114,4 +118,22 @@ function repr(v: unknown, seen: Set<object>): string {
 /** Python's repr() of a session (or any value the session serializer handles). */
 export function toPythonRepr(data: unknown): string {
   return repr(data, new Set());
+}
+
+/** Python's str(): the text itself for str and Markup, isoformat(' ') for a datetime, repr for the rest. */
+export function pythonStr(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof Markup) return v.value;
+  if (v instanceof UUID) return v.toString();
+  if (v instanceof Date) return pyDatetimeStr(v);
+  return toPythonRepr(v);
+}
+
+function pyDatetimeStr(d: Date): string {
+  const offset = dateOffset(d);
+  const local = new Date(d.getTime() + offset * 1000);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const sign = offset < 0 ? '-' : '+';
+  const a = Math.abs(offset);
+  return `${String(local.getUTCFullYear()).padStart(4, '0')}-${p2(local.getUTCMonth() + 1)}-${p2(local.getUTCDate())} ${p2(local.getUTCHours())}:${p2(local.getUTCMinutes())}:${p2(local.getUTCSeconds())}${sign}${p2(Math.floor(a / 3600))}:${p2(Math.floor(a / 60) % 60)}`;
 }

@@ -64,3 +64,21 @@ export class Markup {
     return this.value;
   }
 }
+
+// A JS object lists keys like "10" and "9" first, in numeric order; a Python dict keeps insertion
+// order. Objects read from a cookie remember the cookie's order here, for repr() and the panels.
+const keyOrders = new WeakMap<object, string[]>();
+
+export function rememberKeyOrder(obj: object, keys: string[]): void {
+  keyOrders.set(obj, keys);
+}
+
+/** A dict's keys in Python's order: the remembered order (keys still there), then any added since. */
+export function pythonKeys(obj: object): string[] {
+  const own = Object.keys(obj);
+  const order = keyOrders.get(obj);
+  if (!order) return own;
+  const kept = order.filter((k) => Object.hasOwn(obj, k));
+  const seen = new Set(kept);
+  return kept.concat(own.filter((k) => !seen.has(k)));
+}

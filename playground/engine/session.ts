@@ -7,10 +7,14 @@
  *   session.get(k, d)           accessed                  (.get; the default is null, Python's None)
  *   session.setdefault(k, d)    accessed; modified only if k was missing
  *   'user' in session           nothing marked            (dict.__contains__ is not overridden)
+ *
+ * That table is Flask 2.2's. Flask 3.1.3 marks the session accessed on ANY use through the
+ * `session` proxy (RequestContext.session sets it), so `in`, size, keys(), iteration, a pop that
+ * finds nothing and the flags count too: createSession(..., { anyUseIsAccess: true }).
  *   delete session['k']         modified + accessed when k existed
  *   session.pop(k[, d])         modified + accessed when k existed; KeyError without default, like Python
  *   session.update(o), session.clear()   always modified + accessed, even when nothing changes
- *   session.keys()/values()/items(), for..of, size, toJSON()   nothing marked
+ *   session.keys()/values()/items(), for..of, size, toJSON()   nothing marked (2.2)
  *   session.permanent           the '_permanent' key; reading it uses .get (accessed), setting marks modified
  *   session.modified / session.accessed   flags, settable (`session.modified = true` as in Flask)
  *   session.new                 always false: Flask's SecureCookieSession cannot tell, so it hard-codes False
@@ -72,6 +76,8 @@ export interface SessionState {
   accessed: boolean;
   /** A NullSession (no SECRET_KEY): readable, every write throws, never saved. */
   readonly isNull: boolean;
+  /** Both versions' notions, kept in either mode so the trace can say when they disagree. */
+  readonly seen: { keyAccess: boolean; anyUse: boolean };
 }
 
 const states = new WeakMap<object, SessionState>();
@@ -109,25 +115,37 @@ function plainCopy(data: Map<string, unknown>): Record<string, unknown> {
 /** SecureCookieSession(initial), or NullSession with `{ isNull: true }`. */
 export function createSession(
   initial?: Map<string, unknown> | Record<string, unknown> | null,
-  options: { isNull?: boolean } = {},
+  options: { isNull?: boolean; anyUseIsAccess?: boolean } = {},
 ): Session {
+  const anyUse = options.anyUseIsAccess === true;
   const state: SessionState = {
     data: initial ? new Map(toEntries(initial)) : new Map(),
     modified: false,
     accessed: false,
     isNull: options.isNull === true,
+    seen: { keyAccess: false, anyUse: false },
   };
   const { data } = state;
+  /** Flask 2.2's accessed: reading or writing keys (always counted, in 3.1 too). */
+  const keyAccess = () => {
+    state.accessed = true;
+    state.seen.keyAccess = true;
+  };
+  /** Flask 3.1.3's accessed: any use of the session object. */
+  const use = () => {
+    state.seen.anyUse = true;
+    if (anyUse) state.accessed = true;
+  };
   const changed = () => {
     state.modified = true;
-    state.accessed = true;
+    keyAccess();
   };
   const guard = () => {
     if (state.isNull) throw new NullSessionError();
   };
   const methods = {
     get(key: string, defaultValue: unknown = null) {
-      state.accessed = true;
+      keyAccess();
       return data.has(key) ? data.get(key) : defaultValue;
     },
     pop(key: string, ...rest: unknown[]) {
@@ -152,7 +170,7 @@ export function createSession(
     },
     setdefault(key: string, defaultValue: unknown = null) {
       guard();
-      state.accessed = true;
+      keyAccess();
       if (!data.has(key)) {
         data.set(key, defaultValue);
         changed();
@@ -180,14 +198,19 @@ export function createSession(
   const target = Object.create(null) as object;
   const proxy: Session = new Proxy(target, {
     get(_t, prop) {
-      if (prop === Symbol.iterator) return () => data.keys();
+      if (prop === Symbol.iterator) {
+        use();
+        return () => data.keys();
+      }
       if (prop === Symbol.toStringTag) return 'Session';
       if (typeof prop === 'symbol') return undefined;
+      // probes by await / console / test tools are not the reader using the session
+      if (prop !== 'then' && prop !== 'constructor' && prop !== 'inspect') use();
       switch (prop) {
         case 'size':
           return data.size;
         case 'permanent':
-          state.accessed = true; // SessionMixin.permanent reads through self.get()
+          keyAccess(); // SessionMixin.permanent reads through self.get()
           return data.has('_permanent') ? data.get('_permanent') : false;
         case 'modified':
           return state.modified;
@@ -201,11 +224,12 @@ export function createSession(
           return undefined; // probes by await / console / test tools: not session reads
       }
       if (Object.hasOwn(methods, prop)) return methods[prop as keyof typeof methods];
-      state.accessed = true;
+      keyAccess();
       return data.get(prop);
     },
     set(_t, prop, value) {
       if (typeof prop === 'symbol') return false;
+      use(); // before the flags below, so `session.accessed = false` still wins
       if (prop === 'modified') {
         state.modified = Boolean(value);
         return true;
@@ -228,15 +252,18 @@ export function createSession(
       return true;
     },
     has(_t, prop) {
+      use();
       return typeof prop === 'string' && data.has(prop);
     },
     deleteProperty(_t, prop) {
       if (typeof prop === 'symbol') return true;
+      use();
       guard();
       if (data.delete(prop)) changed();
       return true;
     },
     ownKeys() {
+      use();
       return [...data.keys()];
     },
     getOwnPropertyDescriptor(_t, prop) {

@@ -7,40 +7,31 @@
  * TagUUID, TagDateTime.
  */
 import { base64StdDecodeLenient, base64StdEncode } from './bytes.ts';
-import { objectFromEntries, parseJsonObjects, pythonJsonDumps, pythonJsonNumber, pythonJsonString, sortKeysInPlace } from './python-json.ts';
+import { DEFAULT_MAX_NESTING, type NestingLimit, objectFromEntries, parseJsonObjects, pythonJsonDumps, pythonJsonNumber, pythonJsonString, sortKeysInPlace } from './python-json.ts';
+import { formatHttpDate } from './cookies/http-date.ts';
+import { parseEmailDate } from './email-date.ts';
+import { rememberOffset } from './js-losses.ts';
+import { pythonStr } from './python-repr.ts';
 import { Markup, Tuple, UUID } from './python-values.ts';
 
 export const TAG_KEYS: readonly string[] = [' di', ' t', ' b', ' m', ' u', ' d'];
 const TAGS = new Set(TAG_KEYS);
 
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** werkzeug.http.http_date: "Mon, 10 Jun 2024 06:30:00 GMT"; milliseconds are dropped. */
-export function httpDate(date: Date): string {
+/** werkzeug.http.http_date of a datetime: whole seconds, in GMT. */
+function httpDateOf(date: Date): string {
   const t = date.getTime();
   if (!Number.isFinite(t)) throw new RangeError('Invalid Date cannot be serialized');
-  const d = new Date(t);
-  const day = DAYS[(d.getUTCDay() + 6) % 7];
-  const year = String(d.getUTCFullYear()).padStart(4, '0');
-  return `${day}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${year} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} GMT`;
+  return formatHttpDate(Math.floor(t / 1000));
 }
 
-const HTTP_DATE = /^\s*(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:GMT|UTC|UT|[+-]0000|Z)?\s*$/;
-
-/** werkzeug.http.parse_date for what Flask writes; anything unreadable gives null, as Python's None. */
-export function parseHttpDate(text: string): Date | null {
-  const m = HTTP_DATE.exec(text);
-  if (!m) return null;
-  const month = MONTHS.findIndex((name) => name.toLowerCase() === m[2].toLowerCase());
-  if (month < 0) return null;
-  let year = Number(m[3]);
-  if (m[3].length === 2) year += year < 50 ? 2000 : 1900; // email.utils rule for 2-digit years
-  const d = new Date(0);
-  d.setUTCFullYear(year, month, Number(m[1]));
-  d.setUTCHours(Number(m[4]), Number(m[5]), Number(m[6] ?? 0), 0);
-  return Number.isNaN(d.getTime()) ? null : d;
+/** " d" back to a datetime: parse_date's reading, with Python's UTC offset remembered beside the Date. */
+function untagDate(v: unknown): Date | null {
+  if (v === null) return null; // parse_date(None) is None
+  if (typeof v !== 'string') throw new TypeError(`'${typeof v}' object has no attribute 'split'`);
+  const parsed = parseEmailDate(v);
+  if (!parsed) return null;
+  if (parsed.offsetSeconds !== 0) rememberOffset(parsed.date, parsed.offsetSeconds);
+  return parsed.date;
 }
 
 function isPlainDict(v: object): boolean {
@@ -72,7 +63,7 @@ export function tag(value: unknown): unknown {
   if (value instanceof Uint8Array) return { ' b': base64StdEncode(value) };
   if (hasHtml(value)) return { ' m': String(value.__html__()) };
   if (value instanceof UUID) return { ' u': value.hex };
-  if (value instanceof Date) return { ' d': httpDate(value) };
+  if (value instanceof Date) return { ' d': httpDateOf(value) };
   throw new TypeError(`Object of type ${value.constructor?.name ?? 'object'} is not JSON serializable`);
 }
 
@@ -95,11 +86,11 @@ function untagEntries(entries: [string, unknown][]): unknown {
         if (typeof v !== 'string') throw new TypeError('argument should be a bytes-like object or ASCII string');
         return base64StdDecodeLenient(v);
       case ' m':
-        return new Markup(v);
+        return new Markup(pythonStr(v)); // Markup(x) is str(x): "5", "None", "[1, 'a']"
       case ' u':
         return new UUID(v as string);
       case ' d':
-        return typeof v === 'string' ? parseHttpDate(v) : null;
+        return untagDate(v);
       case ' di': {
         if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new TypeError("' di' needs an object");
         const inner = dictEntries(v);
@@ -177,7 +168,7 @@ function writeTagged(value: unknown, depth: number): string {
   if (v instanceof Uint8Array) return '{" b":' + pythonJsonString(base64StdEncode(v)) + '}';
   if (hasHtml(v)) return '{" m":' + pythonJsonString(String(v.__html__())) + '}';
   if (v instanceof UUID) return '{" u":' + pythonJsonString(v.hex) + '}';
-  if (v instanceof Date) return '{" d":' + pythonJsonString(httpDate(v)) + '}';
+  if (v instanceof Date) return '{" d":' + pythonJsonString(httpDateOf(v)) + '}';
   throw LEAVE_IT;
 }
 
@@ -215,22 +206,26 @@ export function taggedDumpsTwoPass(value: unknown): string {
  * TaggedJSONSerializer.loads. With `topLevelMap`, a top-level JSON object comes back as a Map,
  * which keeps the cookie's key order even for keys like "10" that JS objects would move first.
  */
-export function taggedLoads(text: string, topLevelMap = false): unknown {
+export function taggedLoads(text: string, topLevelMap = false, limit: NestingLimit = DEFAULT_MAX_NESTING): unknown {
+  // A key like "10" anywhere: JSON.parse would list it first, so only the exact reader keeps the
+  // cookie's order (every key follows "{" or "," in JSON, whitespace aside).
+  if (DIGIT_KEY.test(text)) return taggedLoadsExact(text, topLevelMap, limit);
   try {
-    return loadsNative(text, topLevelMap);
+    return loadsNative(text, topLevelMap, Math.min(limit.objects, limit.arrays));
   } catch {
-    return taggedLoadsExact(text, topLevelMap);
+    return taggedLoadsExact(text, topLevelMap, limit);
   }
 }
 
+const DIGIT_KEY = /[{,]\s*"[0-9]/;
+
 /** taggedLoads without the JSON.parse fast path: Python's number rules, its errors, untag errors in document order. */
-export function taggedLoadsExact(text: string, topLevelMap = false): unknown {
-  return parseJsonObjects(text, topLevelMap ? 'top' : false, untagObject);
+export function taggedLoadsExact(text: string, topLevelMap = false, limit: NestingLimit = DEFAULT_MAX_NESTING): unknown {
+  return parseJsonObjects(text, topLevelMap ? 'top' : false, untagObject, limit);
 }
 
 /** Thrown by the fast reader for anything it leaves to the exact one (a symbol, as LEAVE_IT). */
 const NOT_NATIVE = Symbol('not for JSON.parse');
-const MAX_NATIVE_DEPTH = 500;
 
 /**
  * The fast path of taggedLoads: the browser's JSON.parse, then untag bottom-up. JSON.parse reads
@@ -238,37 +233,35 @@ const MAX_NATIVE_DEPTH = 500;
  * over), and builds objects the same way (duplicates: first position, last value; "__proto__" an
  * own key). What it cannot say the Python way makes us start over with the exact reader: an
  * integer beyond 2**53-1 (a BigInt there) or one so long it became Infinity, -0 ("-0" is the
- * int 0 in Python), very deep data, a top-level key like "10" that a Map must keep in document
- * order, and any untag error (the exact reader raises the first one in document order).
+ * int 0 in Python), data nested as deep as Python's recursion limit, and any untag error (the
+ * exact reader raises the first one in document order). Text with keys like "10" never comes
+ * here (DIGIT_KEY): JSON.parse would move them first, and Python keeps the cookie's order.
  */
-function loadsNative(text: string, topLevelMap: boolean): unknown {
+function loadsNative(text: string, topLevelMap: boolean, maxDepth: number): unknown {
   const parsed: unknown = JSON.parse(text);
-  const value = untagTree(parsed, 0);
+  const value = untagTree(parsed, 0, maxDepth);
   // only a top-level dict that stayed a dict becomes a Map (a tagged one was replaced by untag)
   if (!topLevelMap || value !== parsed || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const entries: [string, unknown][] = [];
   for (const k in value) {
-    if (!Object.hasOwn(value, k)) continue;
-    const c = k.charCodeAt(0);
-    if (c >= 0x30 && c <= 0x39) throw NOT_NATIVE; // maybe an index key, which JS objects move first
-    entries.push([k, (value as Record<string, unknown>)[k]]);
+    if (Object.hasOwn(value, k)) entries.push([k, (value as Record<string, unknown>)[k]]);
   }
   return new Map(entries);
 }
 
-function untagTree(v: unknown, depth: number): unknown {
+function untagTree(v: unknown, depth: number, maxDepth: number): unknown {
   if (typeof v === 'number') {
     // beyond 2**53-1 (or so long it overflowed to Infinity) the exact reader makes a BigInt or refuses it
     if (!Number.isFinite(v) || (Number.isInteger(v) && !Number.isSafeInteger(v)) || (v === 0 && 1 / v < 0)) throw NOT_NATIVE;
     return v;
   }
   if (v === null || typeof v !== 'object') return v;
-  if (depth > MAX_NATIVE_DEPTH) throw NOT_NATIVE;
+  if (depth >= maxDepth) throw NOT_NATIVE; // the exact reader raises Python's recursion error
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const item = v[i];
       if (typeof item === 'object' || typeof item === 'number') {
-        const u = untagTree(item, depth + 1);
+        const u = untagTree(item, depth + 1, maxDepth);
         if (u !== item) v[i] = u;
       }
     }
@@ -282,7 +275,7 @@ function untagTree(v: unknown, depth: number): unknown {
     if (count++ === 0) first = k;
     const item = obj[k];
     if (typeof item === 'object' || typeof item === 'number') {
-      const u = untagTree(item, depth + 1);
+      const u = untagTree(item, depth + 1, maxDepth);
       if (u !== item) obj[k] = u;
     }
   }

@@ -9,7 +9,6 @@
 import { DEFAULT_ORIGIN, SimulatedBrowser, VirtualClock } from '../engine/cookies/index.ts';
 import type { Exchange, JarChange, StoredCookie } from '../engine/cookies/index.ts';
 import type { WireRequest } from '../engine/wire.ts';
-import { defaultConfig } from '../engine/session-interface.ts';
 import type { SessionConfig } from '../engine/session-interface.ts';
 import { FLASK_DEFAULTS } from './model.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply, SessionSettings } from './model.ts';
@@ -333,8 +332,8 @@ export class PlaygroundController {
 
   /** What the sandbox gets as app.config: the example's own keys, then the reader's settings. */
   serverConfig(): Record<string, unknown> {
-    // Completed with Flask's defaults here, so the sandbox and the checks see the same app.config.
-    return { ...defaultConfig({ ...this.example.config, ...this.settings, SECRET_KEY_FALLBACKS: [...this.settings.SECRET_KEY_FALLBACKS] } as Partial<SessionConfig>) };
+    // Flask's defaults are filled once, by the worker (engine/settings.ts reads this untrusted config).
+    return { ...this.example.config, ...this.settings, SECRET_KEY_FALLBACKS: [...this.settings.SECRET_KEY_FALLBACKS] };
   }
 
   // ---------- requests ----------

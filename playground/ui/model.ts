@@ -3,6 +3,7 @@
  * (the Astro component picks `routes.en.ts` or `routes.ts`), so nothing below needs to know the
  * language except the check runner's messages.
  */
+import { type SessionConfig, defaultConfig } from '../engine/settings.ts';
 import type { WireRequest, WireResponse } from '../engine/wire.ts';
 
 export type Localized = string | { es: string; en: string };
@@ -43,28 +44,29 @@ export interface ExampleDef {
   checks: CheckDef[];
 }
 
-/** Flask's names for the settings the playground exposes (app.config keys). */
-export interface SessionSettings {
-  SECRET_KEY: string;
-  SECRET_KEY_FALLBACKS: string[];
-  SESSION_COOKIE_NAME: string;
-  SESSION_COOKIE_HTTPONLY: boolean;
-  SESSION_COOKIE_SECURE: boolean;
-  SESSION_COOKIE_SAMESITE: 'Lax' | 'Strict' | 'None' | null;
-  PERMANENT_SESSION_LIFETIME: number;
-  SESSION_REFRESH_EACH_REQUEST: boolean;
-}
+/** Flask's names for the settings the playground exposes (app.config keys), as the engine defines them. */
+export type SessionSettings = Pick<
+  SessionConfig,
+  | 'FLASK_VERSION'
+  | 'SECRET_KEY_FALLBACKS'
+  | 'SESSION_COOKIE_NAME'
+  | 'SESSION_COOKIE_HTTPONLY'
+  | 'SESSION_COOKIE_SECURE'
+  | 'SESSION_COOKIE_PARTITIONED'
+  | 'PERMANENT_SESSION_LIFETIME'
+  | 'SESSION_REFRESH_EACH_REQUEST'
+> & { SECRET_KEY: string; SESSION_COOKIE_SAMESITE: 'Lax' | 'Strict' | 'None' | null };
 
-// Flask 3.1's defaults (flask/app.py default_config), except the key, which each example sets.
+export const SETTINGS_KEYS = [
+  'FLASK_VERSION', 'SECRET_KEY', 'SECRET_KEY_FALLBACKS', 'SESSION_COOKIE_NAME', 'SESSION_COOKIE_HTTPONLY', 'SESSION_COOKIE_SECURE',
+  'SESSION_COOKIE_PARTITIONED', 'SESSION_COOKIE_SAMESITE', 'PERMANENT_SESSION_LIFETIME', 'SESSION_REFRESH_EACH_REQUEST',
+] as const satisfies readonly (keyof SessionSettings)[];
+
+// Flask's defaults from the engine's one definition, except the key, which each example sets.
+const engineDefaults = defaultConfig();
 export const FLASK_DEFAULTS: SessionSettings = {
+  ...(Object.fromEntries(SETTINGS_KEYS.map((k) => [k, engineDefaults[k]])) as unknown as SessionSettings),
   SECRET_KEY: 'tu_clave_secreta_aqui',
-  SECRET_KEY_FALLBACKS: [],
-  SESSION_COOKIE_NAME: 'session',
-  SESSION_COOKIE_HTTPONLY: true,
-  SESSION_COOKIE_SECURE: false,
-  SESSION_COOKIE_SAMESITE: null,
-  PERMANENT_SESSION_LIFETIME: 31 * 24 * 3600,
-  SESSION_REFRESH_EACH_REQUEST: true,
 };
 
 /** The code ran and answered, or the sandbox stopped it (timeout, crash). */

@@ -55,7 +55,7 @@ function safeStorage(): KeyValueStore | null {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** SandboxHost as the controller's port: never rejects. */
+/** SandboxHost as the controller's port: never rejects. The worker checks the config and fills Flask's defaults. */
 function portFor(host: SandboxHost, compiled: Map<string, Precompiled>): ServerPort {
   return {
     async load(code): Promise<LoadReply> {

@@ -13,6 +13,7 @@ import { inspectSessionCookie } from '../engine/cookie-codec.ts';
 import type { CookieInspection } from '../engine/cookie-codec.ts';
 import { Inflate } from 'pako/lib/inflate.js';
 import { toPythonRepr } from '../engine/python-repr.ts';
+import { follows, jsonDepthLimit } from '../engine/flask-versions.ts';
 import type { SessionSettings } from './model.ts';
 
 export const INSPECT_LIMITS = {
@@ -50,7 +51,7 @@ function inflatesPast(payload: string, limit: number): boolean {
 const remembered = new Map<string, ReaderInspection>();
 
 export function inspectForReader(value: string, settings: SessionSettings, now: number): ReaderInspection {
-  const key = JSON.stringify([value, settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS, settings.PERMANENT_SESSION_LIFETIME, now]);
+  const key = JSON.stringify([value, settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS, settings.PERMANENT_SESSION_LIFETIME, settings.FLASK_VERSION, now]);
   const known = remembered.get(key);
   if (known) return known;
   const cut = value.lastIndexOf('.', value.lastIndexOf('.') - 1);
@@ -62,8 +63,10 @@ export function inspectForReader(value: string, settings: SessionSettings, now: 
           kind: 'opened',
           info: inspectSessionCookie(value, {
             secretKey: settings.SECRET_KEY,
-            fallbackKeys: settings.SECRET_KEY_FALLBACKS,
+            // Fallback keys and the nesting Flask can read depend on the version the reader chose.
+            fallbackKeys: follows(settings, 'secret-key-fallbacks') ? settings.SECRET_KEY_FALLBACKS : [],
             maxAge: settings.PERMANENT_SESSION_LIFETIME,
+            maxDepth: jsonDepthLimit(settings),
             now,
           }),
         };

@@ -5,7 +5,8 @@
  */
 import { SimulatedBrowser, VirtualClock } from '../engine/cookies/index.ts';
 import type { SimulatedBrowserJSON, VirtualClockJSON } from '../engine/cookies/index.ts';
-import { FLASK_DEFAULTS } from './model.ts';
+import { SETTINGS_BY_NAME } from '../engine/settings.ts';
+import { FLASK_DEFAULTS, SETTINGS_KEYS } from './model.ts';
 import type { SessionSettings } from './model.ts';
 
 export const SNAPSHOT_VERSION = 1;
@@ -50,27 +51,18 @@ function isObject(v: unknown): v is Record<string, unknown> {
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
 export const EXAMPLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-/** Reads settings leniently: a missing or wrong field takes Flask's default, the rest is kept. */
+/** Reads settings leniently: a missing or wrong field keeps `base` (Flask's default), the rest is kept. */
 export function readSettings(raw: unknown, base: SessionSettings = FLASK_DEFAULTS): SessionSettings {
-  const s: SessionSettings = { ...base, SECRET_KEY_FALLBACKS: [...base.SECRET_KEY_FALLBACKS] };
-  if (!isObject(raw)) return s;
-  const str = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : undefined);
-  s.SECRET_KEY = str(raw.SECRET_KEY, SNAPSHOT_LIMITS.secret) ?? s.SECRET_KEY;
-  if (Array.isArray(raw.SECRET_KEY_FALLBACKS)) {
-    s.SECRET_KEY_FALLBACKS = raw.SECRET_KEY_FALLBACKS
-      .filter((k): k is string => typeof k === 'string' && k.length > 0 && k.length <= SNAPSHOT_LIMITS.secret)
-      .slice(0, SNAPSHOT_LIMITS.fallbacks);
+  const s = { ...base, SECRET_KEY_FALLBACKS: [...base.SECRET_KEY_FALLBACKS] } as Record<string, unknown>;
+  if (!isObject(raw)) return s as unknown as SessionSettings;
+  // each value is checked by the engine's one definition of the setting (settings.ts)
+  for (const key of SETTINGS_KEYS) {
+    if (!Object.hasOwn(raw, key)) continue;
+    const v = SETTINGS_BY_NAME.get(key)?.read(raw[key]);
+    if (v === undefined || (key === 'SECRET_KEY' && v === null)) continue;
+    s[key] = key === 'SESSION_COOKIE_SAMESITE' && typeof v === 'string' ? v.charAt(0).toUpperCase() + v.slice(1).toLowerCase() : v;
   }
-  const name = str(raw.SESSION_COOKIE_NAME, 64);
-  if (name !== undefined && COOKIE_NAME.test(name)) s.SESSION_COOKIE_NAME = name;
-  for (const key of ['SESSION_COOKIE_HTTPONLY', 'SESSION_COOKIE_SECURE', 'SESSION_REFRESH_EACH_REQUEST'] as const) {
-    if (typeof raw[key] === 'boolean') s[key] = raw[key] as boolean;
-  }
-  const sameSite = raw.SESSION_COOKIE_SAMESITE;
-  if (sameSite === null || sameSite === 'Lax' || sameSite === 'Strict' || sameSite === 'None') s.SESSION_COOKIE_SAMESITE = sameSite;
-  const life = raw.PERMANENT_SESSION_LIFETIME;
-  if (typeof life === 'number' && Number.isSafeInteger(life) && life >= 0 && life <= 400 * 24 * 3600) s.PERMANENT_SESSION_LIFETIME = life;
-  return s;
+  return s as unknown as SessionSettings;
 }
 
 export function isValidCookieName(name: string): boolean {

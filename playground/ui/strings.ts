@@ -263,6 +263,14 @@ const es = {
   'reason.end-session': 'era una cookie de sesión del navegador y se cerró el navegador',
   'reason.manual': 'editada a mano',
   'reason.unknown': 'motivo: {code}',
+  'settings.version': 'Versión de Flask',
+  'settings.version31': 'Flask 3.1.3 (la actual)',
+  'settings.version22': 'Flask 2.2.2 (2022)',
+  'settings.versionHelp': 'Para apps antiguas: el laboratorio se comporta como la versión elegida en todo lo que cambia entre ambas.',
+  'settings.partitioned': 'SESSION_COOKIE_PARTITIONED',
+  'settings.notInVersion': 'Flask {version} no tiene este ajuste.',
+  'trace.versionRules': 'Esto depende de la versión de Flask:',
+  'decoded.jsLosses': 'Si la sesión se guarda de nuevo, cambiará:',
 } as const;
 
 export type StringKey = keyof typeof es;
@@ -506,6 +514,14 @@ const en: Record<StringKey, string> = {
   'reason.end-session': 'it was a browser-session cookie and the browser was closed',
   'reason.manual': 'edited by hand',
   'reason.unknown': 'reason: {code}',
+  'settings.version': 'Flask version',
+  'settings.version31': 'Flask 3.1.3 (current)',
+  'settings.version22': 'Flask 2.2.2 (2022)',
+  'settings.versionHelp': 'For older apps: the lab behaves like the chosen version wherever the two differ.',
+  'settings.partitioned': 'SESSION_COOKIE_PARTITIONED',
+  'settings.notInVersion': 'Flask {version} has no such setting.',
+  'trace.versionRules': 'This depends on the Flask version:',
+  'decoded.jsLosses': 'If the session is saved again, this changes:',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { es, en };

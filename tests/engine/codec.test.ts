@@ -11,51 +11,14 @@ import {
   UUID,
   deriveKey,
 } from '../../playground/engine/index.ts';
-import { type GenRecord, fromConv, hasPythonOnlyNumber, readJsonl, toConv } from './convention.ts';
+import { type GenRecord, hasPythonOnlyNumber, ordered, orderedConv, readJsonl } from './convention.ts';
 
-const full = readJsonl<GenRecord>('gen-sessionlab.jsonl');
-const jsSafe = readJsonl<GenRecord>('gen-sessionlab-js.jsonl');
-const all = [...full, ...jsSafe];
-const expressible = [...jsSafe, ...full.filter((r) => !hasPythonOnlyNumber(r.session))];
+// Every recorded session is checked against Flask in flask-diff.test.ts; a few serve here.
+const records = readJsonl<GenRecord>('3.1/sessions.jsonl');
+const jsSafe = records.slice(1500);
 
-describe('fixtures made by Flask 2.2.2', () => {
-  it('has the expected sizes', () => {
-    expect(full).toHaveLength(600);
-    expect(jsSafe).toHaveLength(300);
-    expect(expressible.length).toBeGreaterThan(800);
-  });
-
-  it('encodes byte for byte like Flask for every session JS can express', () => {
-    const mismatches: string[] = [];
-    for (const r of expressible) {
-      const cookie = encodeSessionCookieSync(fromConv(r.session), { secretKey: r.secret, timestamp: r.ts });
-      if (cookie !== r.cookie) mismatches.push(`${r.cookie}\n  got ${cookie}`);
-    }
-    expect(mismatches).toEqual([]);
-  });
-
-  it('writes the same tagged JSON text and makes the same compression choice', () => {
-    for (const r of expressible) {
-      const { json, compressed } = dumpPayload(fromConv(r.session));
-      expect(json).toBe(r.payload_json);
-      expect(compressed).toBe(r.compressed);
-    }
-  });
-
-  it('decodes all 900 cookies to what Flask decodes', () => {
-    let checked = 0;
-    for (const r of all) {
-      const res = decodeSessionCookieSync(r.cookie, { secretKey: r.secret, now: r.ts });
-      expect(res.ok, r.cookie).toBe(true);
-      if (!res.ok) continue;
-      expect(res.timestamp).toBe(r.ts);
-      expect(toConv(res.data)).toEqual(toConv(fromConv(r.decoded)));
-      checked++;
-    }
-    expect(checked).toBe(900);
-  });
-
-  it('decodes without a max age far from the signing time', () => {
+describe('decoding without a max age', () => {
+  it('decodes far from the signing time only when no max age is asked for', () => {
     const r = jsSafe[1];
     expect(decodeSessionCookieSync(r.cookie, { secretKey: r.secret, now: r.ts + 10 ** 9, maxAge: null }).ok).toBe(true);
     expect(decodeSessionCookieSync(r.cookie, { secretKey: r.secret, now: r.ts + 10 ** 9 })).toEqual({ ok: false, reason: 'expired' });
@@ -131,13 +94,13 @@ describe('async API and inspection', () => {
   });
 
   it('reads the payload without the key (signed, not encrypted)', () => {
-    const r = full.find((x) => x.compressed)!;
+    const r = records.find((x) => x.cookie.startsWith('.') && !hasPythonOnlyNumber(x.decoded))!;
     const info = inspectSessionCookie(r.cookie, { secretKey: 'wrong key', now: r.ts });
     expect(info.verdict).toMatchObject({ valid: false, reason: 'bad-signature' });
     expect(info.payloadJson).toBe(r.payload_json);
     expect(info.compressed).toBe(true);
     expect(info.timestamp).toBe(r.ts);
-    expect(toConv(info.data)).toEqual(toConv(fromConv(r.decoded)));
+    expect(ordered(info.data)).toEqual(orderedConv(r.decoded));
     const ok = inspectSessionCookie(r.cookie, { secretKey: r.secret, now: r.ts });
     expect(ok.verdict).toEqual({ valid: true, verifiedBy: { key: 'current' } });
     expect(ok.parts?.signature).toBe(r.cookie.slice(r.cookie.lastIndexOf('.') + 1));

@@ -4,7 +4,7 @@
  * the engine's tagged-json module.
  */
 import { readFileSync } from 'node:fs';
-import { Markup, Tuple, UUID } from '../../playground/engine/index.ts';
+import { Markup, Tuple, UUID, dateOffset, pythonKeys } from '../../playground/engine/index.ts';
 
 export const FIXTURES = new URL('../fixtures/flask/', import.meta.url);
 
@@ -21,12 +21,11 @@ export interface GenRecord {
   ts: number;
   session: unknown;
   cookie: string;
-  compressed: boolean;
   payload_json: string;
   decoded: unknown;
 }
 
-const CONV = ['$tuple', '$bytes', '$uuid', '$datetime', '$markup', '$float', '$int', '$dict'];
+const CONV = ['$tuple', '$bytes', '$uuid', '$datetime', '$markup', '$float', '$int', '$dict', '$pairs'];
 
 function oneKey(v: object): [string, unknown] | null {
   const keys = Object.keys(v);
@@ -64,6 +63,8 @@ export function fromConv(v: unknown): unknown {
         for (const [kk, vv] of Object.entries(x as object)) setKey(out, kk, fromConv(vv));
         return out;
       }
+      case '$pairs': // a dict written in order (or with keys that are not str): a Map keeps both
+        return new Map((x as [unknown, unknown][]).map(([kk, vv]) => [fromConv(kk), fromConv(vv)]));
     }
   }
   const out: Record<string, unknown> = {};
@@ -87,10 +88,12 @@ export function toConv(v: unknown): unknown {
   if (v instanceof UUID) return { $uuid: v.toString() };
   if (v instanceof Markup) return { $markup: v.value };
   if (v instanceof Date) return { $datetime: v.toISOString().replace(/\.\d{3}Z$/, '+00:00') };
-  if (v instanceof Map) return toConv(Object.fromEntries(v));
   if (typeof v === 'object') {
+    // as flaskref's to_conv: $pairs for a dict whose keys are not all str or that a JS object would reorder
+    const entries: [unknown, unknown][] = v instanceof Map ? [...v] : pythonKeys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
+    if (entries.some(([k]) => typeof k !== 'string' || /^[0-9]/.test(k) || k === '__proto__')) return { $pairs: entries.map(([k, x]) => [toConv(k), toConv(x)]) };
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) setKey(out, k, toConv(x));
+    for (const [k, x] of entries) setKey(out, k as string, toConv(x));
     const keys = Object.keys(out);
     return keys.length === 1 && CONV.includes(keys[0]) ? { $dict: out } : out;
   }
@@ -115,4 +118,41 @@ export function hasPythonOnlyNumber(v: unknown): boolean {
   if (tagged && (tagged[0] === '$float' || tagged[0] === '$int')) return true;
   if (tagged && tagged[0] === '$dict') return Object.values(tagged[1] as object).some(hasPythonOnlyNumber);
   return Object.values(v).some(hasPythonOnlyNumber);
+}
+
+/**
+ * A value as an ordered, comparable form: every dict becomes {$pairs: [[k, v]...]} in Python's key
+ * order (a Map's own order, pythonKeys for objects), everything else as toConv writes it.
+ */
+export function ordered(v: unknown): unknown {
+  if (v instanceof Date) return { $datetime: isoWithOffset(v) };
+  if (v instanceof Map) return { $pairs: [...v].map(([k, x]) => [ordered(k), ordered(x)]) };
+  if (v instanceof Tuple) return { $tuple: Array.from(v, ordered) };
+  if (Array.isArray(v)) return v.map(ordered);
+  if (v !== null && typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
+    return { $pairs: pythonKeys(v).map((k) => [k, ordered((v as Record<string, unknown>)[k])]) };
+  }
+  return toConv(v);
+}
+
+/** The same form for a convention value from Python (its $pairs already ordered, plain dicts in JSON order). */
+export function orderedConv(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(orderedConv);
+  if (v === null || typeof v !== 'object') return toConv(fromConv(v));
+  const tagged = oneKey(v);
+  if (tagged?.[0] === '$pairs') return { $pairs: (tagged[1] as [unknown, unknown][]).map(([k, x]) => [orderedConv(k), orderedConv(x)]) };
+  if (tagged?.[0] === '$dict') return { $pairs: Object.entries(tagged[1] as object).map(([k, x]) => [k, orderedConv(x)]) };
+  if (tagged?.[0] === '$tuple') return { $tuple: (tagged[1] as unknown[]).map(orderedConv) };
+  if (tagged?.[0] === '$datetime') return v; // Python's isoformat, with the offset it kept
+  if (tagged) return toConv(fromConv(v));
+  return { $pairs: Object.entries(v).map(([k, x]) => [k, orderedConv(x)]) };
+}
+
+/** datetime.isoformat() of an aware datetime: the Date's instant at the UTC offset the engine remembered. */
+function isoWithOffset(d: Date): string {
+  const off = dateOffset(d);
+  const local = new Date(d.getTime() + off * 1000).toISOString().replace(/\.\d{3}Z$/, '');
+  const a = Math.abs(off);
+  const hhmm = `${String(Math.floor(a / 3600)).padStart(2, '0')}:${String(Math.floor(a / 60) % 60).padStart(2, '0')}`;
+  return `${local}${off < 0 ? '-' : '+'}${hhmm}`;
 }

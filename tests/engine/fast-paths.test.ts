@@ -16,9 +16,9 @@ import { tag, taggedDumps, taggedDumpsTwoPass, taggedLoads, taggedLoadsExact } f
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
-/** What the engine did before the inflate state was reused: a fresh pako.Inflate. */
+/** The reference the reused state must match: a fresh pako.Inflate reading zlib data only, as Python's zlib.decompress. */
 function freshInflate(data: Uint8Array): string {
-  const inf = new Inflate();
+  const inf = new Inflate({ windowBits: 15 });
   inf.push(data, true);
   if (inf.err) return `error ${inf.err}: ${inf.msg}`;
   return hex(inf.result as Uint8Array);

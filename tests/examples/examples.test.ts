@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectSessionCookie } from '../../playground/engine/cookie-codec.ts';
 import { createHarness } from '../../playground/sandbox/runtime/harness.ts';
-import { defaultConfig, modules } from '../../playground/sandbox/runtime/modules.ts';
+import { modules, readSessionConfig } from '../../playground/sandbox/runtime/modules.ts';
 import { installGuardFreeHeaders } from '../../playground/sandbox/runtime/web-shims.ts';
 import { runChecks } from '../../playground/ui/checks.ts';
 import type { CheckStep } from '../../playground/ui/model.ts';
@@ -24,7 +24,7 @@ interface ExampleJson {
 async function run(id: string, file: string, lang: 'es' | 'en'): Promise<boolean[]> {
   const ex = JSON.parse(readFileSync(`${base}${id}/example.json`, 'utf8')) as ExampleJson;
   const config = { SECRET_KEY: 'tu_clave_secreta_aqui', ...ex.config };
-  const harness = createHarness({ modules, prepareConfig: (c) => defaultConfig(c) });
+  const harness = createHarness({ modules, prepareConfig: (c) => readSessionConfig(c) });
   const loaded = harness.load(readFileSync(`${base}${id}/${file}`, 'utf8'));
   expect(loaded.ok, `${id}/${file} loads`).toBe(true);
   const server = {

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ORIGIN, SimulatedBrowser, VirtualClock } from '../../playground/engine/cookies/index.ts';
 import { createHarness } from '../../playground/sandbox/runtime/harness.ts';
-import { defaultConfig, modules } from '../../playground/sandbox/runtime/modules.ts';
+import { modules, readSessionConfig } from '../../playground/sandbox/runtime/modules.ts';
 import { installGuardFreeHeaders } from '../../playground/sandbox/runtime/web-shims.ts';
 import type { CheckStep } from '../../playground/ui/model.ts';
 
@@ -49,7 +49,7 @@ async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ t
   const ex = JSON.parse(readFileSync(`${base}${id}/example.json`, 'utf8')) as ExampleJson;
   const config = { SECRET_KEY: 'tu_clave_secreta_aqui', ...ex.config };
   const file = lang === 'en' && existsSync(`${base}${id}/solution.en.ts`) ? 'solution.en.ts' : 'solution.ts';
-  const harness = createHarness({ modules, prepareConfig: (c) => defaultConfig(c) });
+  const harness = createHarness({ modules, prepareConfig: (c) => readSessionConfig(c) });
   expect(harness.load(readFileSync(`${base}${id}/${file}`, 'utf8')).ok, `${id}/${file} loads`).toBe(true);
   const out = [];
   for (const check of ex.checks) {
@@ -83,19 +83,6 @@ async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ t
   return out;
 }
 
-/**
- * Steps where the engine still answers as Flask 2.2 did: Flask 3.1.3 sends `Vary: Cookie` whenever the
- * session is touched, including `'k' in session` on an empty session and a `pop` of a missing key
- * (GHSA-68rp-wp8r-4726); 2.2 did not. Issue 8 makes 3.1.3 the engine's default. Each entry is asserted
- * to still differ, so the day the engine matches, this test says which entry to delete.
- * Key: `<id> <lang> <check number>.<step number>`.
- */
-const VARY_STILL_2_2 = new Set([
-  'login-form es 4.3', 'login-form en 4.3', // GET /perfil after logout: 'username' in session, empty
-  'logout es 2.3', 'logout en 2.3', //         the same
-  'missing-user es 1.1', 'missing-user en 1.1', // GET /perfil with no cookie: 'username' in session
-  'missing-user es 2.1', 'missing-user en 2.1', // GET /logout with no cookie: pop of a missing key
-]);
 
 beforeAll(() => {
   installGuardFreeHeaders();
@@ -138,12 +125,7 @@ describe.each(exercises.filter((id) => existsSync(`${fixtures}${id}.json`)))('ex
         expect(got.status, `${where}: status`).toBe(recorded.status);
         expect(got.body, `${where}: body`).toBe(recorded.body);
         expect(got.setCookie, `${where}: Set-Cookie`).toEqual(recorded.setCookie);
-        if (VARY_STILL_2_2.has(`${id} ${lang} ${i + 1}.${j + 1}`)) {
-          expect(recorded.vary, `${where}: Flask 3.1.3 sends Vary here`).toBe('Cookie');
-          expect(got.vary, `${where}: the engine now sends Vary as Flask 3.1.3 does; delete this step from VARY_STILL_2_2`).toBe(null);
-        } else {
-          expect(got.vary, `${where}: Vary`).toBe(recorded.vary);
-        }
+        expect(got.vary, `${where}: Vary`).toBe(recorded.vary);
       });
     });
   });

@@ -6,7 +6,7 @@
  */
 import { createLogCapture } from './console-capture.ts';
 import { createHarness } from './harness.ts';
-import { defaultConfig, modules } from './modules.ts';
+import { modules, readSessionConfig } from './modules.ts';
 import { serve } from './serve.ts';
 import type { PortLike } from './serve.ts';
 // In this bundle ./transform.ts *is* ./transform-lazy.ts (see ../vite-plugin.ts): no sucrase here.
@@ -36,7 +36,7 @@ addEventListener('unhandledrejection', (event) => {
   logs.push(`[unhandled rejection] ${reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)}`);
 });
 
-const harness = createHarness({ modules, logs, prepareConfig: (config) => defaultConfig(config) });
+const harness = createHarness({ modules, logs, prepareConfig: (config) => readSessionConfig(config) });
 
 const onBoot = (event: MessageEvent) => {
   const port = event.ports?.[0];

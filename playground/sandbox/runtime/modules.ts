@@ -2,8 +2,9 @@
 import * as itty from 'itty-router';
 import * as sessionLab from './session-lab.ts';
 
-// Flask's defaults for whatever config keys the page left out.
-export { defaultConfig } from '../../engine/index.ts';
+// The page's config is untrusted: each setting is checked by the engine's one definition, and
+// Flask's defaults fill whatever the page left out.
+export { readSessionConfig } from '../../engine/index.ts';
 
 export const modules = {
   'itty-router': Object.freeze({ ...itty }),

@@ -74,7 +74,7 @@ export class ResponsePanel extends Panel {
       entry.logs.length > 0
         ? h('details', { class: 'slp-details', attrs: { open: true } }, h('summary', {}, t('response.logs')), h('pre', { class: 'slp-logs' }, entry.logs.join('\n')))
         : null,
-      sessionTrace(t, entry.trace),
+      sessionTrace(t, entry.trace, this.ctx.lang),
       headersBlock(t, t('response.requestHeaders'), request.headers, ['cookie'], false),
       headersBlock(t, t('response.responseHeaders'), response.headers, ['set-cookie', 'vary'], false),
     );

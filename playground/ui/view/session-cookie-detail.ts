@@ -44,5 +44,8 @@ export function sessionCookieDetail(ctx: ViewContext, cookie: StoredCookie): HTM
       h('div', {}, h('dt', {}, t('decoded.timestamp')), h('dd', {}, info.timestamp !== null ? formatDate(info.timestamp) : '—')),
       h('div', {}, h('dt', {}, t('decoded.signature')), h('dd', { class: info.verdict.valid ? 'slp-ok' : 'slp-error' }, verdict)),
     ),
+    info.cannotKeep.length
+      ? h('div', { class: 'slp-js-losses' }, h('p', {}, t('decoded.jsLosses')), h('ul', {}, info.cannotKeep.map((l) => h('li', {}, l[ctx.lang]))))
+      : null,
   );
 }

@@ -3,7 +3,8 @@
  * flags, and whether a Set-Cookie went out and why. The trace comes from the sandbox as plain data.
  */
 import { h } from '../dom.ts';
-import type { Translate } from '../strings.ts';
+import { VERSION_RULES } from '../../engine/flask-versions.ts';
+import type { Lang, Translate } from '../strings.ts';
 import { knownKey } from './format.ts';
 
 interface Trace {
@@ -12,9 +13,10 @@ interface Trace {
   action?: string;
   why?: string;
   vary?: boolean;
+  versionRules?: string[];
 }
 
-export function sessionTrace(t: Translate, raw: unknown): HTMLElement | null {
+export function sessionTrace(t: Translate, raw: unknown, lang: Lang = 'es'): HTMLElement | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const trace = raw as Trace;
   const lines: string[] = [];
@@ -32,5 +34,13 @@ export function sessionTrace(t: Translate, raw: unknown): HTMLElement | null {
     h('h3', { class: 'slp-subheading' }, t('trace.title')),
     h('ul', {}, lines.map((l) => h('li', {}, l))),
     trace.why ? h('p', { class: 'slp-muted' }, t('trace.why', { why: why ? t(why) : trace.why })) : null,
+    versionNotes(t, trace, lang),
   );
+}
+
+/** The Flask 2.2 / 3.1 differences that decided something in this request, in the page's language. */
+function versionNotes(t: Translate, trace: Trace, lang: Lang): HTMLElement | null {
+  const rules = (trace.versionRules ?? []).filter((r): r is keyof typeof VERSION_RULES => Object.hasOwn(VERSION_RULES, r));
+  if (!rules.length) return null;
+  return h('div', { class: 'slp-version-notes' }, h('p', {}, t('trace.versionRules')), h('ul', {}, [...new Set(rules)].map((r) => h('li', {}, VERSION_RULES[r][lang]))));
 }

@@ -2,13 +2,14 @@
  * The settings drawer: Flask's session settings (app.config) as form fields, and key rotation.
  * Labels are the config names themselves: they are what the reader writes in Flask.
  */
+import { FLASK_VERSIONS, type FlaskVersion, type SettingName, settingApplies } from '../../engine/settings.ts';
 import { h, replace } from '../dom.ts';
 import { isValidCookieName } from '../snapshot.ts';
 import type { StringKey } from '../strings.ts';
 import { button } from './controls.ts';
 import { Panel } from './panel.ts';
 
-type Flag = 'SESSION_COOKIE_HTTPONLY' | 'SESSION_COOKIE_SECURE' | 'SESSION_REFRESH_EACH_REQUEST';
+type Flag = 'SESSION_COOKIE_HTTPONLY' | 'SESSION_COOKIE_SECURE' | 'SESSION_REFRESH_EACH_REQUEST' | 'SESSION_COOKIE_PARTITIONED';
 
 export class SettingsDrawer extends Panel {
   readonly el = h('div', { class: 'slp-drawer', props: { hidden: true } });
@@ -29,13 +30,25 @@ export class SettingsDrawer extends Panel {
   private render(): void {
     const { c, t } = this.ctx;
     const s = c.settings;
+    // a setting the chosen Flask does not read stays visible, greyed out, with the reason
+    const absent = (key: SettingName) => (settingApplies(key, s.FLASK_VERSION) ? null : t('settings.notInVersion', { version: s.FLASK_VERSION }));
     const check = (key: Flag, label: StringKey) =>
       h(
         'label',
-        { class: 'slp-check' },
-        h('input', { fk: key, attrs: { type: 'checkbox' }, props: { checked: s[key] }, on: { change: (e) => c.setSettings({ [key]: (e.target as HTMLInputElement).checked }) } }),
+        { class: 'slp-check', attrs: absent(key) ? { title: absent(key) as string } : {} },
+        h('input', {
+          fk: key,
+          attrs: { type: 'checkbox' },
+          props: { checked: s[key], disabled: absent(key) !== null },
+          on: { change: (e) => c.setSettings({ [key]: (e.target as HTMLInputElement).checked }) },
+        }),
         h('code', {}, t(label)),
       );
+    const version = h(
+      'select',
+      { fk: 'version', on: { change: (e) => c.setSettings({ FLASK_VERSION: (e.target as HTMLSelectElement).value as FlaskVersion }) } },
+      FLASK_VERSIONS.map((v) => h('option', { props: { value: v, selected: s.FLASK_VERSION === v } }, t(v === '3.1' ? 'settings.version31' : 'settings.version22'))),
+    );
     const field = (label: StringKey, control: HTMLElement, wide = false) =>
       h('label', { class: wide ? 'slp-field slp-wide' : 'slp-field' }, h('code', {}, t(label)), control);
     const nameInput = h('input', {
@@ -86,10 +99,12 @@ export class SettingsDrawer extends Panel {
         check('SESSION_COOKIE_HTTPONLY', 'settings.httponly'),
         check('SESSION_COOKIE_SECURE', 'settings.secure'),
         check('SESSION_REFRESH_EACH_REQUEST', 'settings.refresh'),
+        check('SESSION_COOKIE_PARTITIONED', 'settings.partitioned'),
         field('settings.samesite', sameSite),
         field('settings.lifetime', lifetime),
         field('settings.name', nameInput),
         field('settings.fallbacks', fallbacks, true),
+        h('div', { class: 'slp-wide' }, field('settings.version', version), h('p', { class: 'slp-muted' }, t('settings.versionHelp'))),
         h(
           'div',
           { class: 'slp-wide' },

@@ -24,7 +24,7 @@ function run(cookie: string, options = {}): GuessResult {
 }
 
 // Cookies made by real Flask (tests/fixtures/flask): the guesser must verify itsdangerous' signatures.
-const flaskVectors = readFileSync(new URL('../../fixtures/flask/gen-sessionlab.jsonl', import.meta.url), 'utf8')
+const flaskVectors = readFileSync(new URL('../../fixtures/flask/3.1/sessions.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as { secret: string; cookie: string })
