@@ -26,7 +26,7 @@ export function earlyFrameScript(runtimeUrl: string): string {
   var f = document.createElement('iframe');
   for (var n in a) f.setAttribute(n, a[n]);
   var ch = new MessageChannel();
-  var s = { port: ch.port1, booted: false, error: null };
+  var s = { port: ch.port1, booted: false };
   s.text = fetch(url).then(function (r) {
     if (!r.ok) throw new Error(url + ' answered ' + r.status);
     return r.text();
@@ -42,7 +42,6 @@ export function earlyFrameScript(runtimeUrl: string): string {
     var d = e.data;
     if (!f.contentWindow || e.source !== f.contentWindow || !d || typeof d !== 'object') return;
     if (d.type === 'relay-ready') s.boot();
-    else if (d.type === 'worker-error' && s.error === null) s.error = String(d.message || 'the worker failed').slice(0, 500);
   });
   f[${JSON.stringify(KEY)}] = s;
   document.documentElement.appendChild(f);
@@ -55,18 +54,28 @@ function earlyStartOf(el: Element): EarlyStart | undefined {
   const names = el.getAttributeNames();
   if (names.length !== Object.keys(SANDBOX_FRAME_ATTRIBUTES).length) return undefined;
   if (!names.every((n) => Object.hasOwn(SANDBOX_FRAME_ATTRIBUTES, n) && el.getAttribute(n) === SANDBOX_FRAME_ATTRIBUTES[n])) return undefined;
-  const s: unknown = (el as unknown as Record<string, unknown>)[KEY];
+  const s: unknown = Object.getOwnPropertyDescriptor(el, KEY)?.value;
   if (typeof s !== 'object' || s === null) return undefined;
-  const { port, text, boot, booted, error } = s as Record<string, unknown>;
-  const ok = port instanceof MessagePort && text instanceof Promise && typeof boot === 'function' && typeof booted === 'boolean' && (error === null || typeof error === 'string');
-  return ok ? (s as EarlyStart) : undefined;
+  const port: unknown = Object.getOwnPropertyDescriptor(s, 'port')?.value;
+  const text: unknown = Object.getOwnPropertyDescriptor(s, 'text')?.value;
+  const boot: unknown = Object.getOwnPropertyDescriptor(s, 'boot')?.value;
+  if (!(port instanceof MessagePort) || !(text instanceof Promise) || typeof boot !== 'function') return undefined;
+  // Read live: the head's script sets `booted` when the relay says it is up.
+  return {
+    port,
+    text: text.then((t: unknown) => (typeof t === 'string' ? t : Promise.reject(new Error('the early runtime is not text')))),
+    boot: () => void Reflect.apply(boot, s, []),
+    get booted() {
+      return Object.getOwnPropertyDescriptor(s, 'booted')?.value === true;
+    },
+  };
 }
 
 /** An unused frame the head's script started, with what it started, if the page has one. */
 export function findEarlyFrame(doc: Document = document): { iframe: HTMLIFrameElement; start: EarlyStart } | undefined {
   for (const el of doc.querySelectorAll(`iframe[${STATE}]`)) {
     const start = earlyStartOf(el);
-    if (start) return { iframe: el as HTMLIFrameElement, start };
+    if (start && el instanceof HTMLIFrameElement) return { iframe: el, start };
   }
   return undefined;
 }

@@ -5,11 +5,10 @@
  * entry-now.ts (the full page and the embed view: everything at once).
  */
 import { SandboxHost, findEarlyFrame } from '../sandbox/index.ts';
-import type { Precompiled } from '../sandbox/index.ts';
+import type { Precompiled, RestartNotice } from '../sandbox/index.ts';
 import type * as ControllerModule from './controller.ts';
 import type { PlaygroundController } from './controller.ts';
 import type * as EngineSessionModule from './engine-session.ts';
-import type { SessionConfig } from './engine-session.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply } from './model.ts';
 import { decodeShare } from './persist.ts';
 import type { KeyValueStore, LinkOutcome } from './persist.ts';
@@ -68,8 +67,7 @@ function portFor(host: SandboxHost, compiled: Map<string, Precompiled>, defaultC
     },
     async request(req, env): Promise<ServerReply> {
       try {
-        const config = defaultConfig(env.config as Partial<SessionConfig>);
-        return (await host.request(req, { config, now: env.now })) as ServerReply;
+        return await host.request(req, { config: defaultConfig(env.config), now: env.now });
       } catch (e) {
         return { ok: false, error: { kind: 'crash', message: message(e) } };
       }
@@ -127,7 +125,7 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
 
   // The sandbox first: its frame and worker take longer to start than everything else here.
   // A page that runs its playground at once started a frame from its <head> (early-frame.ts).
-  const sandbox = new SandboxHost({ timeoutMs: 1500, adopt: findEarlyFrame() });
+  const sandbox = new SandboxHost({ timeoutMs: 1500, adopt: findEarlyFrame(), lang });
   void sandbox.ready().then(() => performance.mark('session-lab:sandbox-ready'), () => undefined);
   let rest: Rest;
   try {
@@ -145,7 +143,8 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
     return null;
   }
   const [{ PlaygroundController }, { defaultConfig }, { PlaygroundView }] = rest;
-  const server = portFor(sandbox, compiledByCode(data), defaultConfig);
+  const compiled = compiledByCode(data);
+  const server = portFor(sandbox, compiled, defaultConfig);
   const storage = safeStorage();
   const mountPoint = document.createElement('div');
   const staticCode = root.querySelector<HTMLElement>('.slp-static');
@@ -154,6 +153,8 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
   /** The controller, and its code on its way to the sandbox. */
   const start = (id: string, withLink: LinkOutcome) => {
     const example = examples.find((e) => e.id === id)!;
+    // What the sandbox runs instead when the reader's code keeps failing by itself.
+    sandbox.setFallback({ code: example.code, compiled: compiled.get(example.code) });
     const controller = new PlaygroundController({ example, server, storage });
     controller.restoreFrom(withLink);
     const firstLoad = controller.loadCode().then((r) => {
@@ -195,6 +196,9 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
   staticCode?.remove();
   root.append(mountPoint);
   const current = show(started);
+  sandbox.onRestart = (notice: RestartNotice) => {
+    if (notice.running !== 'same') current.controller.serverReplaced(notice);
+  };
   // The compiler is for edits: have it in the worker before the first one, once the page is idle.
   void firstLoaded?.then(
     () => ('requestIdleCallback' in window ? requestIdleCallback(() => void sandbox.prepareCompiler(), { timeout: 3000 }) : setTimeout(() => void sandbox.prepareCompiler(), 500)),

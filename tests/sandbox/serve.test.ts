@@ -4,7 +4,6 @@ import type { MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness } from '../../playground/sandbox/runtime/harness.ts';
 import { serve } from '../../playground/sandbox/runtime/serve.ts';
-import type { PortLike } from '../../playground/sandbox/runtime/serve.ts';
 import * as sessionLab from '../../playground/sandbox/runtime/session-lab.ts';
 import { defaultConfig, signWithTimestamp } from '../../playground/engine/index.ts';
 import { transpile } from '../../playground/sandbox/runtime/transform.ts';
@@ -22,11 +21,14 @@ function connect() {
   open.push(port1, port2);
   const inbox: unknown[] = [];
   const waiters: (() => void)[] = [];
-  port2.on('message', (m) => {
-    inbox.push(m);
+  port2.on('message', (m: unknown) => {
+    // Replies are JSON text (the relay passes on nothing else): read them as the page does.
+    expect(typeof m).toBe('string');
+    inbox.push(JSON.parse(m as string));
     waiters.splice(0).forEach((w) => w());
   });
-  serve(port1 as unknown as PortLike, createHarness({ modules: { 'itty-router': itty, 'session-lab': sessionLab } }));
+  const endpoint = { post: (text: string) => port1.postMessage(text), listen: (receive: (data: unknown) => void) => void port1.on('message', receive) };
+  serve(endpoint, createHarness({ modules: { 'itty-router': itty, 'session-lab': sessionLab } }));
   const next = async (): Promise<any> => {
     while (!inbox.length) await new Promise<void>((r) => waiters.push(r));
     return inbox.shift();
@@ -53,7 +55,7 @@ describe('serve() with the real engine behind session-lab', () => {
     expect(first).toMatchObject({ type: 'response', id: 2, response: { status: 200, body: 'Datos almacenados en la sesión.' } });
     const setCookie: string = first.response.headers.find(([n]: string[]) => n === 'set-cookie')[1];
     expect(setCookie).toMatch(/^session=[\w-]+\.[\w-]+\.[\w-]+; HttpOnly; Path=\//);
-    expect(first.trace).toMatchObject({ action: 'set', flags: { modified: true } });
+    expect(first.traces).toMatchObject([{ action: 'set', flags: { modified: true } }]);
 
     port.send({ type: 'request', id: 3, request: get('/perfil', setCookie.split(';')[0]), env: { config, now: 1_764_370_060 } });
     expect(await port.next()).toMatchObject({ type: 'response', id: 3, response: { body: 'Bienvenido, ejemplo_usuario!' } });

@@ -5,7 +5,7 @@
  * router that loaded cleanly, so a typo in the editor never takes the server down.
  */
 import type { WireRequest, WireResponse } from '../../engine/wire.ts';
-import type { CodeError, RequestEnv, RouteInfo } from '../protocol.ts';
+import type { CodeError, LoadResult, RequestEnv, RouteError, RouteInfo } from '../contract.ts';
 import { CodeProblem, ImportDenied, compile, locate, readerFrames, readerStack } from './compile.ts';
 import type { CompiledModule } from './compile.ts';
 import { createLogCapture } from './console-capture.ts';
@@ -34,15 +34,12 @@ export interface HarnessOptions {
   logs?: LogCapture;
 }
 
-export type LoadOutcome =
-  | { ok: true; routes: RouteInfo[]; logs: string[] }
-  | { ok: false; error: CodeError; logs: string[] };
-
 export interface RequestOutcome {
   response: WireResponse;
-  trace?: unknown;
+  /** Whatever the session layer (or the reader's code) passed to env.trace, in order. */
+  traces: unknown[];
   logs: string[];
-  error?: CodeError & { stack?: string };
+  error?: RouteError;
 }
 
 interface Router {
@@ -71,7 +68,7 @@ export function createHarness(options: HarnessOptions) {
   };
 
   /** `precompiled`: see compile(); it must be the transpiled form of `code`. */
-  function load(code: string, precompiled?: Transpiled): LoadOutcome {
+  function load(code: string, precompiled?: Transpiled): LoadResult {
     logs.take();
     try {
       const mod = compile(code, precompiled);
@@ -110,6 +107,7 @@ export function createHarness(options: HarnessOptions) {
     if (!loaded) {
       return {
         response: await toWire(textResponse(503, 'Service Unavailable', 'No routes are loaded yet: fix the errors in the code first.'), bodyLimit),
+        traces: [],
         logs: logs.take(),
       };
     }
@@ -119,7 +117,7 @@ export function createHarness(options: HarnessOptions) {
     const runEnv = { config, now: env.now, trace: (t: unknown) => traces.push(t) };
     const req = toRequest(wire);
     let result: unknown;
-    let error: (CodeError & { stack?: string }) | undefined;
+    let error: RouteError | undefined;
     try {
       result = await loaded.router.fetch(req, runEnv);
     } catch (e) {
@@ -163,8 +161,7 @@ export function createHarness(options: HarnessOptions) {
       );
     }
     const response = await toWire(result as Response, bodyLimit);
-    const out: RequestOutcome = { response, logs: logs.take() };
-    if (traces.length) out.trace = traces.length === 1 ? traces[0] : traces;
+    const out: RequestOutcome = { response, traces, logs: logs.take() };
     if (error) out.error = error;
     return out;
   }
