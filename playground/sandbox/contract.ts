@@ -70,14 +70,19 @@ export interface RequestEnv {
 export type LoadMessage = { type: 'load'; id: number; code: string; compiled?: Precompiled };
 export type RequestMessage = { type: 'request'; id: number; request: WireRequest; env: RequestEnv };
 export type PingMessage = { type: 'ping'; id: number };
-/** The TypeScript compiler bundle's text, for a worker started before the relay had it; answered by `ready`. */
-export type CompilerMessage = { type: 'compiler'; id: number; code: string };
-export type ToWorker = LoadMessage | RequestMessage | PingMessage | CompilerMessage;
+/**
+ * Compile only, answered by `transpiled` or a syntax `load-error`. Sent to the one worker per frame
+ * that started with the compiler and never loads code, so the workers that do load code need no
+ * compiler and start fast.
+ */
+export type TranspileMessage = { type: 'transpile'; id: number; code: string };
+export type ToWorker = LoadMessage | RequestMessage | PingMessage | TranspileMessage;
 
 // ---- worker → page (JSON text, through the relay) ----
 export type ReadyMessage = { type: 'ready'; id: number };
 export type LoadedMessage = { type: 'loaded'; id: number; routes: RouteInfo[]; logs: string[] };
 export type LoadErrorMessage = { type: 'load-error'; id: number; error: CodeError; logs: string[] };
+export type TranspiledMessage = { type: 'transpiled'; id: number; compiled: Precompiled };
 export type ResponseMessage = {
   type: 'response';
   id: number;
@@ -88,20 +93,20 @@ export type ResponseMessage = {
   error?: RouteError;
 };
 export type FatalMessage = { type: 'fatal'; id: number; message: string };
-export type FromWorker = ReadyMessage | LoadedMessage | LoadErrorMessage | ResponseMessage | FatalMessage;
+export type FromWorker = ReadyMessage | LoadedMessage | LoadErrorMessage | TranspiledMessage | ResponseMessage | FatalMessage;
 
 // ---- page → relay (over the page's MessagePort) ----
 /**
  * The first thing over the port is the runtime's text, a bare string (the head's early script sends
  * it without knowing this module). Then:
- *   compiler  the compiler bundle's text: every worker started from now on gets it at start;
+ *   compiler  the compiler bundle's text, kept for workers started with `compiler: true`;
  *   spawn     start a fresh worker with this id (worker 1 starts with the relay, waiting for the runtime);
  *   call      forward one message to that worker, whose one reply the relay will pass back;
  *   end       terminate that worker.
  */
 export type ToRelay =
   | { kind: 'compiler'; text: string }
-  | { kind: 'spawn'; worker: number }
+  | { kind: 'spawn'; worker: number; compiler: boolean }
   | { kind: 'call'; worker: number; message: ToWorker }
   | { kind: 'end'; worker: number };
 
@@ -431,8 +436,8 @@ function toWorker(data: unknown): ToWorker {
       if (compiled !== undefined) out.compiled = precompiled(compiled);
       return out;
     }
-    case 'compiler':
-      return { type, id: id(o), code: str(o, 'code', LIMITS.compiler) };
+    case 'transpile':
+      return { type, id: id(o), code: str(o, 'code', LIMITS.code) };
     case 'request': {
       const env = record(own(o, 'env'), '"env"');
       const now = own(env, 'now');
@@ -469,6 +474,8 @@ export function validateFromWorker(data: unknown): Validated<FromWorker> {
         return { type, id: id(o), routes: routes(o), logs: strings(o, 'logs', LIMITS.logs, LIMITS.logLine) };
       case 'load-error':
         return { type, id: id(o), error: codeError(own(o, 'error')), logs: strings(o, 'logs', LIMITS.logs, LIMITS.logLine) };
+      case 'transpiled':
+        return { type, id: id(o), compiled: precompiled(own(o, 'compiled')) };
       case 'response': {
         const out: ResponseMessage = {
           type,

@@ -43,8 +43,6 @@ export interface SandboxFrame {
   send(message: ToRelay): void;
   /** Resolves true if the relay still answers (the process is alive), false after `waitMs`. */
   alive(waitMs?: number): Promise<boolean>;
-  /** Whether the first worker (FIRST_WORKER) started with the compiler. */
-  readonly firstHasCompiler: boolean;
   destroy(): void;
 }
 
@@ -108,7 +106,6 @@ export function createFrame(bundle: string | Promise<string>, events: FrameEvent
   const port = early ? early.port : channel!.port1;
   let destroyed = false;
   let nonce = 0;
-  let firstHasCompiler = false;
   const probes = new Map<number, (alive: boolean) => void>();
 
   return new Promise<SandboxFrame>((resolve, reject) => {
@@ -159,7 +156,6 @@ export function createFrame(bundle: string | Promise<string>, events: FrameEvent
         if (m.worker !== FIRST_WORKER || m.kind === 'reply') return fail(new Error('the sandbox spoke before it started'));
         if (m.kind === 'broken') return fail(new Error(`the sandbox worker failed to start: ${m.reason}`));
         started = true;
-        firstHasCompiler = m.compiler;
         clearTimeout(timer);
         resolve(frame);
         return;
@@ -170,9 +166,6 @@ export function createFrame(bundle: string | Promise<string>, events: FrameEvent
     const frame: SandboxFrame = {
       send(message) {
         if (!destroyed) port.postMessage(message);
-      },
-      get firstHasCompiler() {
-        return firstHasCompiler;
       },
       alive(waitMs = 200) {
         if (destroyed || !iframe.contentWindow) return Promise.resolve(false);

@@ -21,6 +21,7 @@ import compilerUrl from 'virtual:session-lab-compiler';
 import runtimeUrl from 'virtual:session-lab-runtime';
 import { FIRST_WORKER, readReply, validateConfig } from './contract.ts';
 import type {
+  CodeError,
   FromRelay,
   FromWorker,
   LoadResult,
@@ -84,10 +85,16 @@ type Job =
 /** One frame and what the page knows about its workers. */
 interface Live {
   frame: SandboxFrame;
-  /** Workers that have the TypeScript compiler. */
+  /** Workers that started with the TypeScript compiler. */
   compiler: Set<number>;
-  /** Whether the relay has the compiler's text (every worker started after that gets it). */
+  /** Whether the relay has the compiler's text. */
   compilerSent: boolean;
+  /**
+   * The frame's compiling worker: it has the compiler and turns the reader's TypeScript into
+   * JavaScript, but never loads code, so nothing of the reader's runs there and it lasts as long as
+   * the frame. The workers that load code then need no compiler, which makes a fresh one cheap.
+   */
+  compiling?: { worker: Promise<number>; id?: number };
   spawns: Map<number, { resolve: (worker: number) => void; reject: (e: Error) => void }>;
   /** The worker serving requests, and the code it runs (none yet: nothing ran in it). */
   current?: { worker: number; source?: Source };
@@ -261,19 +268,17 @@ export class SandboxHost {
   async #load(source: Source): Promise<LoadResult> {
     const live = await this.#ensureFrame();
     if (!source.compiled) {
-      // A compiler that cannot be fetched is the network's failure, not the sandbox's: no rebuild.
-      const text = await this.#compiler();
-      if (typeof text !== 'string') return { ok: false, error: { kind: 'crash', message: text.message }, logs: [] };
+      const compiled = await this.#transpile(live, source.code);
+      if ('network' in compiled) return { ok: false, error: { kind: 'crash', message: compiled.network }, logs: [] };
+      if ('failure' in compiled) return this.#loadFailed(live, compiled);
+      if ('error' in compiled) return { ok: false, error: compiled.error, logs: [] };
+      source = { code: source.code, compiled: compiled.compiled };
     }
     let worker: number;
     try {
       worker = await this.#freshWorker(live);
     } catch (e) {
       return this.#loadFailed(live, { failure: 'crash', message: describe(e) });
-    }
-    if (!source.compiled) {
-      const ready = await this.#ensureCompiler(live, worker);
-      if (ready !== true) return this.#loadFailed(live, ready);
     }
     const outcome = await this.#call(live, worker, loadMessage(this.#nextId++, source));
     if (!('reply' in outcome)) return this.#loadFailed(live, outcome);
@@ -343,18 +348,51 @@ export class SandboxHost {
 
   async #prepareCompiler(): Promise<LoadResult> {
     const live = await this.#ensureFrame();
-    const text = await this.#compiler();
-    if (typeof text !== 'string') return { ok: false, error: { kind: 'crash', message: text.message }, logs: [] };
-    if (this.#live !== live) return { ok: true, routes: [], logs: [] };
-    this.#sendCompiler(live, text);
-    // A spare started without the compiler is replaced by one that has it.
-    const spare = live.spare;
-    if (spare) {
-      live.spare = undefined;
-      void spare.then((w) => (live.compiler.has(w) ? this.#keepSpare(live, w) : live.frame.send({ kind: 'end', worker: w })), () => undefined);
+    const worker = await this.#compilingWorker(live);
+    if (typeof worker === 'number') return { ok: true, routes: [], logs: [] };
+    return { ok: false, error: { kind: 'crash', message: 'network' in worker ? worker.network : worker.message }, logs: [] };
+  }
+
+  /**
+   * The reader's TypeScript as JavaScript, from the compiling worker. A syntax error is an answer
+   * (`error`); `network`: the compiler could not be fetched (no fault of the sandbox); `failure`:
+   * the compiling worker did not answer properly, which costs the frame like any other call.
+   */
+  async #transpile(live: Live, code: string): Promise<{ compiled: Precompiled } | { error: CodeError } | { network: string } | Failure> {
+    const worker = await this.#compilingWorker(live);
+    if (typeof worker !== 'number') return worker;
+    const outcome = await this.#call(live, worker, { type: 'transpile', id: this.#nextId++, code });
+    if (!('reply' in outcome)) return outcome;
+    if (outcome.reply.type === 'transpiled') return { compiled: outcome.reply.compiled };
+    if (outcome.reply.type === 'load-error') return { error: outcome.reply.error };
+    return { failure: 'protocol', message: `"${outcome.reply.type}"` };
+  }
+
+  async #compilingWorker(live: Live): Promise<number | { network: string } | Failure> {
+    if (!live.compiling) {
+      const text = this.#loadCompiler === null ? undefined : await this.#compiler();
+      if (typeof text === 'object') return { network: text.message };
+      if (this.#live !== live) return { failure: 'crash', message: 'the sandbox is gone' };
+      if (!live.compiling) {
+        if (text !== undefined) this.#sendCompiler(live, text);
+        const worker = this.#spawn(live, text !== undefined);
+        const compiling: NonNullable<Live['compiling']> = { worker };
+        worker.then(
+          (w) => (compiling.id = w),
+          () => {
+            if (live.compiling === compiling) live.compiling = undefined;
+          },
+        );
+        live.compiling = compiling;
+      }
     }
-    this.#scheduleSpare(live);
-    return { ok: true, routes: [], logs: [] };
+    try {
+      const worker = await live.compiling.worker;
+      if (this.#loadCompiler !== null && !live.compiler.has(worker)) return { failure: 'protocol', message: 'the compiler did not start' };
+      return worker;
+    } catch (e) {
+      return { failure: 'crash', message: describe(e) };
+    }
   }
 
   /** Between calls the running code must answer a ping within the budget, or the frame goes. */
@@ -410,8 +448,15 @@ export class SandboxHost {
   async #loadInFresh(source: Source): Promise<RouteInfo[] | undefined> {
     try {
       const live = await this.#ensureFrame();
+      if (!source.compiled) {
+        const compiled = await this.#transpile(live, source.code);
+        if (!('compiled' in compiled)) {
+          if ('failure' in compiled && this.#live) this.#kill(this.#live);
+          return undefined;
+        }
+        source = { code: source.code, compiled: compiled.compiled };
+      }
       const worker = await this.#freshWorker(live);
-      if (!source.compiled && (await this.#ensureCompiler(live, worker)) !== true) return undefined;
       const outcome = await this.#call(live, worker, loadMessage(this.#nextId++, source));
       if ('reply' in outcome && outcome.reply.type === 'loaded') {
         live.current = { worker, source };
@@ -444,13 +489,15 @@ export class SandboxHost {
     const spare = live.spare;
     live.spare = undefined;
     if (spare) {
+      // The next one starts now, while this one loads: back-to-back edits never wait for a start.
+      this.#scheduleSpare(live, 0);
       try {
         return this.#take(live, await spare);
       } catch {
         // a spare that did not start: a new one below
       }
     }
-    return this.#take(live, await this.#spawn(live));
+    return this.#take(live, await this.#spawn(live, false));
   }
 
   #take(live: Live, worker: number): number {
@@ -466,7 +513,7 @@ export class SandboxHost {
     return worker;
   }
 
-  #spawn(live: Live): Promise<number> {
+  #spawn(live: Live, compiler: boolean): Promise<number> {
     const worker = this.#nextWorker++;
     return new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -484,28 +531,21 @@ export class SandboxHost {
           reject(e);
         },
       });
-      live.frame.send({ kind: 'spawn', worker });
+      live.frame.send({ kind: 'spawn', worker, compiler });
     });
   }
 
-  #scheduleSpare(live: Live): void {
-    // Without the compiler in the relay, a spare would need it installed at the next edit anyway:
-    // the spare waits for prepareCompiler() (or the first load that needs the compiler).
-    if (live.spare || this.#spareTimer !== undefined || (this.#loadCompiler !== null && !live.compilerSent)) return;
+  #scheduleSpare(live: Live, delayMs = SPARE_DELAY_MS): void {
+    if (live.spare || this.#spareTimer !== undefined) return;
     this.#spareTimer = setTimeout(() => {
       this.#spareTimer = undefined;
       if (this.#live !== live || live.spare || this.#disposed) return;
-      const spare = this.#spawn(live);
+      const spare = this.#spawn(live, false);
       spare.catch(() => {
         if (live.spare === spare) live.spare = undefined;
       });
       live.spare = spare;
-    }, SPARE_DELAY_MS);
-  }
-
-  #keepSpare(live: Live, worker: number): void {
-    if (this.#live === live && !live.spare) live.spare = Promise.resolve(worker);
-    else live.frame.send({ kind: 'end', worker });
+    }, delayMs);
   }
 
   async #compiler(): Promise<string | { message: string }> {
@@ -523,24 +563,6 @@ export class SandboxHost {
     if (live.compilerSent) return;
     live.compilerSent = true;
     live.frame.send({ kind: 'compiler', text });
-  }
-
-  /** The compiler in this worker; true, or the failure to report. */
-  async #ensureCompiler(live: Live, worker: number): Promise<true | Failure> {
-    if (this.#loadCompiler === null || live.compiler.has(worker)) return true;
-    const text = await this.#compiler();
-    if (typeof text !== 'string') return { failure: 'protocol', message: text.message };
-    if (this.#disposed) throw new SandboxDisposedError();
-    this.#sendCompiler(live, text);
-    const outcome = await this.#call(live, worker, { type: 'compiler', id: this.#nextId++, code: text }, COMPILER_BUDGET_MS);
-    if ('reply' in outcome) {
-      if (outcome.reply.type === 'ready') {
-        live.compiler.add(worker);
-        return true;
-      }
-      return { failure: 'protocol', message: `"${outcome.reply.type}"` };
-    }
-    return outcome;
   }
 
   /** Sends one message and waits for its reply, the time budget, or a failure, whichever comes first. */
@@ -591,6 +613,11 @@ export class SandboxHost {
       if (live.fresh.delete(m.worker)) {
         // No reader code ran there: not the running code's fault. Start another when needed.
         live.spare = undefined;
+        return;
+      }
+      if (live.compiling?.id === m.worker) {
+        // It only ever saw the reader's text, never ran it: another one starts when needed.
+        live.compiling = undefined;
         return;
       }
       return this.#unrequested(live, m.reason, m.invalid ? 'protocol' : 'crash');
@@ -654,7 +681,6 @@ export class SandboxHost {
           throw new SandboxDisposedError();
         }
         live = { frame, compiler: new Set(), compilerSent: false, spawns: new Map(), current: { worker: FIRST_WORKER }, fresh: new Set([FIRST_WORKER]) };
-        if (frame.firstHasCompiler) live.compiler.add(FIRST_WORKER);
         this.#live = live;
         return live;
       },

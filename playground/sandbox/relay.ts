@@ -39,12 +39,12 @@ export const RELAY_SCRIPT = `(function () {
   }
   function start(s) {
     s.started = true;
-    s.compiler = compiler !== null;
+    s.compiler = s.wantsCompiler && compiler !== null;
     s.w.postMessage(s.compiler ? [runtime, compiler] : [runtime]);
   }
-  function spawn(id) {
+  function spawn(id, wantsCompiler) {
     if (workers.has(id)) return;
-    var s = { w: null, owed: 1, ready: false, started: false, compiler: false };
+    var s = { w: null, owed: 1, ready: false, started: false, compiler: false, wantsCompiler: wantsCompiler === true };
     try { s.w = new Worker(boot); } catch (e) { send({ kind: 'broken', worker: id, reason: 'the worker did not start: ' + e, invalid: false }); return; }
     workers.set(id, s);
     s.w.onerror = function (ev) { ev.preventDefault(); broken(id, ev.message || 'the worker failed', false); };
@@ -74,7 +74,7 @@ export const RELAY_SCRIPT = `(function () {
     if (!d || typeof d !== 'object') return;
     if (d.kind === 'compiler') { if (typeof d.text === 'string') compiler = d.text; return; }
     if (typeof d.worker !== 'number') return;
-    if (d.kind === 'spawn') spawn(d.worker);
+    if (d.kind === 'spawn') spawn(d.worker, d.compiler);
     else if (d.kind === 'end') stop(d.worker);
     else if (d.kind === 'call') {
       var s = workers.get(d.worker);
@@ -83,7 +83,7 @@ export const RELAY_SCRIPT = `(function () {
       s.w.postMessage(d.message);
     }
   }
-  spawn(${FIRST_WORKER});
+  spawn(${FIRST_WORKER}, false);
   addEventListener('message', function (e) {
     var d = e.data;
     if (e.source !== parent || !d || typeof d !== 'object') return;

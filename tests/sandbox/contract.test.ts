@@ -25,13 +25,13 @@ describe('page → worker messages', () => {
     expect(validateToWorker({ type: 'ping', id: 3 }).ok).toBe(true);
   });
 
-  it('accepts a load with its build-time compiled code, and the compiler message', () => {
+  it('accepts a load with its build-time compiled code, and a transpile message', () => {
     const compiled = { js: 'exports.default = 1', mappings: 'AAAA' };
     expect(validateToWorker({ type: 'load', id: 4, code: 'export default 1', compiled })).toEqual({
       ok: true,
       value: { type: 'load', id: 4, code: 'export default 1', compiled },
     });
-    expect(validateToWorker({ type: 'compiler', id: 5, code: 'var x = 1' })).toEqual({ ok: true, value: { type: 'compiler', id: 5, code: 'var x = 1' } });
+    expect(validateToWorker({ type: 'transpile', id: 5, code: 'var x = 1' })).toEqual({ ok: true, value: { type: 'transpile', id: 5, code: 'var x = 1' } });
   });
 
   it.each([
@@ -43,7 +43,8 @@ describe('page → worker messages', () => {
     ['code not a string', { type: 'load', id: 1, code: 42 }],
     ['compiled not an object', { type: 'load', id: 1, code: 'x', compiled: 'exports.default = 1' }],
     ['compiled without mappings', { type: 'load', id: 1, code: 'x', compiled: { js: 'x' } }],
-    ['compiler text not a string', { type: 'compiler', id: 1, code: 7 }],
+    ['transpile text not a string', { type: 'transpile', id: 1, code: 7 }],
+    ['the compiler sent as a message (it only comes with a new worker)', { type: 'compiler', id: 1, code: 'var x' }],
     ['headers not pairs', { type: 'request', id: 1, request: { ...wireRequest, headers: [['a']] }, env: { config: {}, now: 0 } }],
     ['header value not a string', { type: 'request', id: 1, request: { ...wireRequest, headers: [['a', 1]] }, env: { config: {}, now: 0 } }],
     ['now not finite', { type: 'request', id: 1, request: wireRequest, env: { config: {}, now: Infinity } }],

@@ -74,11 +74,16 @@ describe('serve() with the real engine behind session-lab', () => {
     expect(await port.next()).toMatchObject({ type: 'loaded', id: 2, routes: [{ path: '/' }, { path: '/perfil' }] });
   });
 
-  it('acknowledges the compiler message (Node has the compiler built in)', async () => {
+  it('compiles without loading: JavaScript and mappings, or the syntax error at the reader\'s line', async () => {
     const port = connect();
     await port.next();
-    port.send({ type: 'compiler', id: 3, code: 'var unused = 1' });
-    expect(await port.next()).toEqual({ type: 'ready', id: 3 });
+    port.send({ type: 'transpile', id: 3, code: EXAMPLE });
+    expect(await port.next()).toEqual({ type: 'transpiled', id: 3, compiled: transpile(EXAMPLE) });
+    port.send({ type: 'transpile', id: 4, code: 'const a = 1\nconst b = (\n' });
+    expect(await port.next()).toMatchObject({ type: 'load-error', id: 4, error: { kind: 'syntax', line: 3 } });
+    // Nothing was loaded: requests still find no routes.
+    port.send({ type: 'request', id: 5, request: get('/'), env: { config, now: 1_764_370_000 } });
+    expect(await port.next()).toMatchObject({ type: 'response', id: 5, response: { status: 503 } });
   });
 
   it('answers an ill-formed message with fatal and keeps serving', async () => {

@@ -57,6 +57,6 @@ const onBoot = (event: MessageEvent) => {
       return;
     }
   }
-  serve({ post, listen: (receive) => addEventListener('message', (e) => receive(e.data)) }, harness, { installCompiler });
+  serve({ post, listen: (receive) => addEventListener('message', (e) => receive(e.data)) }, harness);
 };
 addEventListener('message', onBoot);

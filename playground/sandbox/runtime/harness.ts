@@ -5,8 +5,8 @@
  * router that loaded cleanly, so a typo in the editor never takes the server down.
  */
 import type { WireRequest, WireResponse } from '../../engine/wire.ts';
-import type { CodeError, LoadResult, RequestEnv, RouteError, RouteInfo } from '../contract.ts';
-import { CodeProblem, ImportDenied, compile, locate, readerFrames, readerStack } from './compile.ts';
+import type { CodeError, LoadResult, Precompiled, RequestEnv, RouteError, RouteInfo } from '../contract.ts';
+import { CodeProblem, ImportDenied, compile, locate, readerFrames, readerStack, transpileChecked } from './compile.ts';
 import type { CompiledModule } from './compile.ts';
 import { createLogCapture } from './console-capture.ts';
 import type { LogCapture } from './console-capture.ts';
@@ -101,6 +101,19 @@ export function createHarness(options: HarnessOptions) {
     }
   }
 
+  /** Only compiles: nothing of the reader's runs (the compiling worker never loads code). */
+  function transpile(code: string): { ok: true; compiled: Precompiled } | { ok: false; error: CodeError } {
+    try {
+      return { ok: true, compiled: transpileChecked(code) };
+    } catch (e) {
+      const p = e instanceof CodeProblem ? e : new CodeProblem('syntax', describe(e));
+      const error: CodeError = { kind: p.kind, message: p.message };
+      if (p.line !== undefined) error.line = p.line;
+      if (p.column !== undefined) error.column = p.column;
+      return { ok: false, error };
+    }
+  }
+
   async function request(wire: WireRequest, env: RequestEnv): Promise<RequestOutcome> {
     logs.take();
     const loaded = current;
@@ -168,6 +181,7 @@ export function createHarness(options: HarnessOptions) {
 
   return {
     load,
+    transpile,
     request,
     get loaded() {
       return current !== undefined;

@@ -15,15 +15,7 @@ export interface Endpoint {
   listen(receive: (data: unknown) => void): void;
 }
 
-export interface ServeOptions {
-  /**
-   * Evaluates the compiler bundle the page sends (the worker; see transform-lazy.ts). Without it the
-   * compiler is built in (Node) and the message is simply acknowledged.
-   */
-  installCompiler?: (text: string) => void;
-}
-
-export function serve(endpoint: Endpoint, harness: Harness, options: ServeOptions = {}): void {
+export function serve(endpoint: Endpoint, harness: Harness): void {
   const send = (message: FromWorker) => endpoint.post(fit(message));
 
   endpoint.listen((data) => {
@@ -42,13 +34,10 @@ export function serve(endpoint: Endpoint, harness: Harness, options: ServeOption
     switch (msg.type) {
       case 'ping':
         return { type: 'ready', id: msg.id };
-      case 'compiler':
-        try {
-          options.installCompiler?.(msg.code);
-        } catch (e) {
-          return { type: 'fatal', id: msg.id, message: `the compiler did not load: ${String(e)}` };
-        }
-        return { type: 'ready', id: msg.id };
+      case 'transpile': {
+        const out = harness.transpile(msg.code);
+        return out.ok ? { type: 'transpiled', id: msg.id, compiled: out.compiled } : { type: 'load-error', id: msg.id, error: out.error, logs: [] };
+      }
       case 'load': {
         const out = harness.load(msg.code, msg.compiled);
         return out.ok
