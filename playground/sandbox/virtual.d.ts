@@ -3,6 +3,11 @@ declare module 'virtual:session-lab-runtime' {
   const url: string;
   export default url;
 }
+/** The editor's `session-lab` package: .d.ts files generated from the engine (./typings-build.ts). */
+declare module 'virtual:session-lab-typings' {
+  const files: { path: string; content: string }[];
+  export default files;
+}
 /** The URL of the TypeScript compiler bundle (sucrase), sent into the worker on demand. */
 declare module 'virtual:session-lab-compiler' {
   const url: string;
