@@ -48,7 +48,7 @@ export interface SandboxFrame {
 
 /**
  * The attributes that make the frame a sandbox. `data-session-lab-sandbox` is empty on a frame the
- * page's head started early (early-frame.ts) until a host takes it, then "in-use".
+ * page's head started early (../startup/early-frame.ts) until a host takes it, then "in-use".
  */
 export const SANDBOX_FRAME_ATTRIBUTES: Readonly<Record<string, string>> = {
   sandbox: 'allow-scripts',
@@ -65,7 +65,7 @@ export const SANDBOX_FRAME_ATTRIBUTES: Readonly<Record<string, string>> = {
   srcdoc: SANDBOX_SRCDOC,
 };
 
-/** What the head's early script started for a frame (early-frame.ts reads and checks it). */
+/** What the head's early script started for a frame (adopt.ts reads and checks it). */
 export interface EarlyStart {
   /** The page's end of the channel whose other end goes to the relay. */
   port: MessagePort;
@@ -80,7 +80,7 @@ export interface FrameOptions {
   /** Where a new iframe goes. */
   parent: HTMLElement;
   /**
-   * A frame the page's head started while the page was parsed (early-frame.ts, findEarlyFrame):
+   * A frame the page's head started while the page was parsed (../startup/early-frame.ts; adopt.ts, findEarlyFrame):
    * its process, and often its worker with the runtime, are up by the time the scripts run.
    */
   adopt?: { iframe: HTMLIFrameElement; start: EarlyStart };

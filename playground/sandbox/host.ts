@@ -48,7 +48,7 @@ export interface SandboxOptions {
   /** Where the hidden iframe goes (default document.body). */
   parent?: HTMLElement;
   /**
-   * A frame the page's head started (early-frame.ts, findEarlyFrame), used for the first start: it
+   * A frame the page's head started (../startup/early-frame.ts; adopt.ts, findEarlyFrame), used for the first start: it
    * began loading while the page was parsed. Restarts make new frames.
    */
   adopt?: FrameOptions['adopt'];

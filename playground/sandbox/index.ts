@@ -5,7 +5,7 @@
  */
 export { SandboxHost, SandboxDisposedError } from './host.ts';
 export type { SandboxOptions } from './host.ts';
-export { findEarlyFrame } from './early-frame.ts';
+export { findEarlyFrame } from './adopt.ts';
 export type { SandboxLang } from './messages.ts';
 export type {
   CodeError,

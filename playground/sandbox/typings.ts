@@ -2,7 +2,7 @@
 /**
  * Type declarations for the playground editor (Monaco's TypeScript worker), so completions and
  * squiggles know itty-router and `session-lab` (generated from the engine at build time, see
- * typings-build.ts). A separate module on purpose: only the editor imports it, and only the editor
+ * ../startup/typings-build.ts). A separate module on purpose: only the editor imports it, and only the editor
  * pays for the text.
  */
 import sessionLab from 'virtual:session-lab-typings';

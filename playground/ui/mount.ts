@@ -1,8 +1,8 @@
 /**
  * Mounting for the pages: finds each playground placeholder the Astro component rendered, reads its
  * examples (JSON in the page), and mounts the controller, the sandbox and the view. The entries are
- * entry-lazy.ts (lessons: mounted when the playground scrolls near, the UI fetched then) and
- * entry-now.ts (the full page and the embed view: everything at once).
+ * ../startup/entry-lazy.ts (lessons: mounted when the playground scrolls near, the UI fetched then) and
+ * ../startup/entry-now.ts (the full page and the embed view: everything at once).
  */
 import { SandboxHost, findEarlyFrame } from '../sandbox/index.ts';
 import type { Precompiled, RestartNotice } from '../sandbox/index.ts';
@@ -24,7 +24,7 @@ export interface PageData {
   examples: ExampleDef[];
   initial: string;
   embedBase?: string;
-  /** Per example id: its starting code compiled at build time (examples-build.ts, precompile). */
+  /** Per example id: its starting code compiled at build time (../startup/examples-build.ts, precompile). */
   compiled?: Record<string, Precompiled>;
 }
 
@@ -124,7 +124,7 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
   }
 
   // The sandbox first: its frame and worker take longer to start than everything else here.
-  // A page that runs its playground at once started a frame from its <head> (early-frame.ts).
+  // A page that runs its playground at once started a frame from its <head> (../startup/early-frame.ts).
   const sandbox = new SandboxHost({ timeoutMs: 1500, adopt: findEarlyFrame(), lang });
   void sandbox.ready().then(() => performance.mark('session-lab:sandbox-ready'), () => undefined);
   let rest: Rest;

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { earlyFrameScript } from '../../playground/sandbox/early-frame.ts';
-import { buildCompilerBundle, buildRuntimeBundle } from '../../playground/sandbox/vite-plugin.ts';
+import { earlyFrameScript } from '../../playground/startup/early-frame.ts';
+import { buildCompilerBundle, buildRuntimeBundle } from '../../playground/startup/vite-plugin.ts';
 import { defaultConfig } from '../../playground/engine/index.ts';
 
 const CONFIG = defaultConfig({ SECRET_KEY: 'tu_clave_secreta_aqui' });

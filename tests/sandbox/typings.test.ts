@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as sessionLab from '../../playground/sandbox/runtime/session-lab.ts';
-import { PUBLIC_MODULE, TYPES_DIR, generateTypings } from '../../playground/sandbox/typings-build.ts';
+import { PUBLIC_MODULE, TYPES_DIR, generateTypings } from '../../playground/startup/typings-build.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const OPTIONS: ts.CompilerOptions = {

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMPILER_GLOBAL, COMPILER_MODULE_ID, RUNTIME_MODULE_ID, buildCompilerBundle, buildRuntimeBundle, sessionLabRuntime } from '../../playground/sandbox/vite-plugin.ts';
+import { COMPILER_GLOBAL, COMPILER_MODULE_ID, RUNTIME_MODULE_ID, buildCompilerBundle, buildRuntimeBundle, sessionLabRuntime } from '../../playground/startup/vite-plugin.ts';
 import { COMPILER_GLOBAL as LAZY_GLOBAL, hasCompiler, installCompiler, transpile as lazyTranspile } from '../../playground/sandbox/runtime/transform-lazy.ts';
 import { transpile } from '../../playground/sandbox/runtime/transform.ts';
 import * as sessionLab from '../../playground/sandbox/runtime/session-lab.ts';

@@ -1,5 +1,5 @@
 /**
- * The worker's entry point, bundled into one classic script (see ../vite-plugin.ts).
+ * The worker's entry point, bundled into one classic script (see ../../startup/vite-plugin.ts).
  *
  * The worker's bootstrap (../relay.ts) evaluates this text, then hands on the relay's first message,
  * `[runtime, compiler?]`, as a message event: the compiler (if the relay had it) goes in first, then
@@ -11,7 +11,7 @@ import { createLogCapture } from './console-capture.ts';
 import { createHarness } from './harness.ts';
 import { defaultConfig, modules } from './modules.ts';
 import { serve } from './serve.ts';
-// In this bundle ./transform.ts *is* ./transform-lazy.ts (see ../vite-plugin.ts): no sucrase here.
+// In this bundle ./transform.ts *is* ./transform-lazy.ts (see ../../startup/vite-plugin.ts): no sucrase here.
 import { installCompiler } from './transform-lazy.ts';
 import { installGuardFreeHeaders } from './web-shims.ts';
 

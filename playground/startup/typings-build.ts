@@ -1,6 +1,6 @@
 /**
  * The `session-lab` module as the editor (Monaco) sees it, generated from the engine's own types at
- * build time: TypeScript's declaration emit on the runtime's public module (runtime/session-lab.ts)
+ * build time: TypeScript's declaration emit on the runtime's public module (sandbox/runtime/session-lab.ts)
  * and everything it reaches, so the editor's types can never drift from what the worker runs.
  *
  * The output is a small virtual package, `file:///node_modules/@types/session-lab/`: the emitted
@@ -12,9 +12,9 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-export const PUBLIC_MODULE = fileURLToPath(new URL('./runtime/session-lab.ts', import.meta.url));
+export const PUBLIC_MODULE = fileURLToPath(new URL('../sandbox/runtime/session-lab.ts', import.meta.url));
 /** The folder the emitted paths are relative to: the playground (engine/ and sandbox/ inside). */
-const ROOT = dirname(dirname(PUBLIC_MODULE).replace(/\/runtime$/, ''));
+const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 export const TYPES_DIR = 'file:///node_modules/@types/session-lab';
 
 export interface TypingFile {

@@ -7,7 +7,7 @@
  * The compiler goes into the worker only when code that was not compiled at build time has to load
  * (runtime/transform-lazy.ts).
  *
- *   import { sessionLabRuntime } from './playground/sandbox/vite-plugin.ts'
+ *   import { sessionLabRuntime } from './playground/startup/vite-plugin.ts'
  *   vite: { plugins: [sessionLabRuntime()] }
  *
  * then `import runtimeUrl from 'virtual:session-lab-runtime'` (and `'virtual:session-lab-compiler'`)
@@ -29,10 +29,10 @@ const RESOLVED_TYPINGS_ID = `\0${TYPINGS_MODULE_ID}`;
 const RESOLVED_ID = `\0${RUNTIME_MODULE_ID}`;
 const RESOLVED_COMPILER_ID = `\0${COMPILER_MODULE_ID}`;
 
-export const RUNTIME_ENTRY = fileURLToPath(new URL('./runtime/entry.ts', import.meta.url));
-export const COMPILER_ENTRY = fileURLToPath(new URL('./runtime/compiler-entry.ts', import.meta.url));
-const LAZY_TRANSFORM = fileURLToPath(new URL('./runtime/transform-lazy.ts', import.meta.url));
-/** The global the compiler bundle declares (kept in sync with runtime/transform-lazy.ts by a test). */
+export const RUNTIME_ENTRY = fileURLToPath(new URL('../sandbox/runtime/entry.ts', import.meta.url));
+export const COMPILER_ENTRY = fileURLToPath(new URL('../sandbox/runtime/compiler-entry.ts', import.meta.url));
+const LAZY_TRANSFORM = fileURLToPath(new URL('../sandbox/runtime/transform-lazy.ts', import.meta.url));
+/** The global the compiler bundle declares (kept in sync with sandbox/runtime/transform-lazy.ts by a test). */
 export const COMPILER_GLOBAL = '__sessionLabCompiler';
 
 /** The worker's compile.ts gets the lazy compiler slot instead of sucrase. */
