@@ -8,6 +8,7 @@ import * as sessionLab from '../../playground/sandbox/runtime/session-lab.ts';
 import { defaultConfig, signWithTimestamp } from '../../playground/engine/index.ts';
 import { transpile } from '../../playground/sandbox/runtime/transform.ts';
 import { EXAMPLE } from './example.ts';
+import { LIMITS } from '../../playground/sandbox/contract.ts';
 
 let open: MessagePort[] = [];
 afterEach(() => {
@@ -22,8 +23,9 @@ function connect() {
   const inbox: unknown[] = [];
   const waiters: (() => void)[] = [];
   port2.on('message', (m: unknown) => {
-    // Replies are JSON text (the relay passes on nothing else): read them as the page does.
+    // Replies are JSON text within the relay's limit (it passes on nothing else): read them as the page does.
     expect(typeof m).toBe('string');
+    expect((m as string).length).toBeLessThanOrEqual(LIMITS.reply);
     inbox.push(JSON.parse(m as string));
     waiters.splice(0).forEach((w) => w());
   });
@@ -119,5 +121,20 @@ describe('serve() with the real engine behind session-lab', () => {
     const res = await port.next();
     expect(res.response.status).toBe(200);
     expect(res.response.body).toBe('No has iniciado sesión.');
+  });
+
+  it('cuts a reply that would pass the relay\'s limit, and says so, instead of losing it', async () => {
+    const port = connect();
+    await port.next();
+    // Control characters take six in JSON: 200 log lines of them alone are over 2 Mi characters.
+    const code = EXAMPLE.replace('export default router', "router.get('/noisy', () => { for (let i = 0; i < 200; i++) console.log('\\u0001'.repeat(2000)); return '\\u0001'.repeat(200000) })\nexport default router");
+    port.send({ type: 'load', id: 1, code });
+    expect(await port.next()).toMatchObject({ type: 'loaded' });
+    port.send({ type: 'request', id: 2, request: get('/noisy'), env: { config, now: 1_764_370_000 } });
+    const res = await port.next();
+    expect(res).toMatchObject({ type: 'response', id: 2, response: { status: 200 }, traces: [] });
+    expect(res.logs).toEqual([expect.stringContaining('reply was too large')]);
+    // The logs went; the body fitted without them and is whole.
+    expect(res.response.body).toBe('\u0001'.repeat(200000));
   });
 });
