@@ -2,9 +2,9 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { pagesIn } from './src/starlight/sidebar.mjs';
-import { sessionLabRuntime } from './playground/sandbox/vite-plugin.ts';
-import { monacoCssAsStyle } from './playground/ui/vite-monaco-css.ts';
-import modulePreload from './src/integrations/module-preload.ts';
+import { sessionLabRuntime } from './playground/startup/vite-plugin.ts';
+import { monacoCssAsStyle } from './playground/startup/vite-monaco-css.ts';
+import modulePreload from './playground/startup/module-preload.ts';
 
 // The site is static: every page is built ahead of time and the playground runs entirely in the
 // reader's browser, so `dist/` can be served by any static host.
@@ -15,7 +15,7 @@ const socialCard = new URL('/og.png', site).href;
 export default defineConfig({
   site,
   vite: {
-    // The sandbox runtime arrives as text (see playground/sandbox/vite-plugin.ts); Monaco's CSS is
+    // The sandbox runtime arrives as text (see playground/startup/vite-plugin.ts); Monaco's CSS is
     // injected when the editor loads instead of becoming a render-blocking <link> (vite-monaco-css.ts).
     plugins: [sessionLabRuntime(), monacoCssAsStyle()],
     optimizeDeps: { include: ['itty-router', 'sucrase', 'lz-string'] },
@@ -59,7 +59,7 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
     }),
-    // Every page asks for its whole module graph from the <head> (src/integrations/module-preload.ts).
+    // Every page asks for its whole module graph from the <head> (playground/startup/module-preload.ts).
     modulePreload(),
   ],
 });

@@ -1,44 +1,14 @@
 /**
  * One sandbox: a hidden srcdoc iframe (opaque origin, `sandbox="allow-scripts"` and nothing else)
- * whose only script is a relay that starts a blob: worker and hands it a MessagePort to the page;
- * the runtime's text comes over that port. Measured in Chromium 156 (see STACK.md, "Isolating the
- * reader's code"): with this CSP nothing the hostile-code list tried got out.
+ * whose only script is the relay (relay.ts): it keeps the MessagePort to the page and starts the
+ * blob: workers that run the reader's code, one per load; the runtime's text comes over that port.
+ * Measured in Chromium 156 (see STACK.md, "Isolating the reader's code"): with this CSP nothing the
+ * hostile-code list tried got out.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-
-/**
- * The worker's first script. It takes the port from the relay, evaluates the first thing that comes
- * over it (the runtime's text: the CSP allows eval for the reader's code anyway), then hands the
- * port to the runtime the way the runtime expects it, as a message event (runtime/entry.ts).
- * Starting the worker before the runtime arrives hides its start-up behind the page's own loading;
- * a small blob is quick to make where a 100 KB one took 20-90 ms in a fresh sandbox process; and the
- * text goes straight from the page to the worker over the port instead of through the iframe.
- */
-const WORKER_BOOTSTRAP =
-  "onmessage=function(e){onmessage=null;var p=e.ports[0];if(!p)return;p.onmessage=function(m){p.onmessage=null;" +
-  "if(typeof m.data!=='string')return;(0,eval)(m.data);dispatchEvent(new MessageEvent('message',{ports:[p]}))}}";
-
-/**
- * Runs in the iframe. It only obeys its parent, boots once, reports worker failures, and answers
- * the page's liveness probe (a looping worker leaves this thread free; a crashed process does not).
- */
-export const RELAY_SCRIPT = `(function () {
-  var booted = false;
-  var worker = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(WORKER_BOOTSTRAP)}], { type: 'text/javascript' })));
-  worker.onerror = function (ev) {
-    ev.preventDefault();
-    parent.postMessage({ type: 'worker-error', message: String(ev.message || 'the worker failed') }, '*');
-  };
-  addEventListener('message', function (e) {
-    var d = e.data;
-    if (e.source !== parent || !d || typeof d !== 'object') return;
-    if (d.type === 'probe') { parent.postMessage({ type: 'alive', nonce: d.nonce }, '*'); return; }
-    if (d.type !== 'boot' || booted || !e.ports || !e.ports[0]) return;
-    booted = true;
-    worker.postMessage(null, [e.ports[0]]);
-  });
-  parent.postMessage({ type: 'relay-ready' }, '*');
-})();`;
+import { FIRST_WORKER, validateFromRelay } from './contract.ts';
+import type { FromRelay, ToRelay } from './contract.ts';
+import { RELAY_SCRIPT } from './relay.ts';
 
 function base64(bytes: Uint8Array): string {
   let s = '';
@@ -51,7 +21,8 @@ export const RELAY_HASH = `sha256-${base64(sha256(new TextEncoder().encode(RELAY
 
 /**
  * `default-src 'none'` is what blocks importScripts and import() (connect-src alone did not);
- * `worker-src blob:` lets the relay start the worker; 'unsafe-eval' is for the worker's bootstrap and the harness's new Function.
+ * `worker-src blob:` lets the relay start workers; 'unsafe-eval' is for the worker's bootstrap and
+ * the harness's new Function.
  */
 export const SANDBOX_CSP =
   `default-src 'none'; script-src '${RELAY_HASH}' 'unsafe-eval'; worker-src blob:; ` +
@@ -62,14 +33,14 @@ export const SANDBOX_SRCDOC =
   `<script>${RELAY_SCRIPT}</script></head><body></body></html>`;
 
 export interface FrameEvents {
-  /** A message from the worker, over the port (not validated yet). */
-  message(data: unknown): void;
-  /** The worker reported an uncaught failure; the frame is no longer trusted to answer. */
-  failed(reason: string): void;
+  /** A message from the relay, checked against the contract. */
+  message(message: FromRelay): void;
+  /** The relay sent something the contract does not allow (it should never happen: the frame is not trusted after). */
+  invalid(reason: string): void;
 }
 
 export interface SandboxFrame {
-  port: MessagePort;
+  send(message: ToRelay): void;
   /** Resolves true if the relay still answers (the process is alive), false after `waitMs`. */
   alive(waitMs?: number): Promise<boolean>;
   destroy(): void;
@@ -77,7 +48,7 @@ export interface SandboxFrame {
 
 /**
  * The attributes that make the frame a sandbox. `data-session-lab-sandbox` is empty on a frame the
- * page's head started early (early-frame.ts) until a host takes it, then "in-use".
+ * page's head started early (../startup/early-frame.ts) until a host takes it, then "in-use".
  */
 export const SANDBOX_FRAME_ATTRIBUTES: Readonly<Record<string, string>> = {
   sandbox: 'allow-scripts',
@@ -94,24 +65,22 @@ export const SANDBOX_FRAME_ATTRIBUTES: Readonly<Record<string, string>> = {
   srcdoc: SANDBOX_SRCDOC,
 };
 
-/** What the head's early script started for a frame (early-frame.ts reads and checks it). */
+/** What the head's early script started for a frame (adopt.ts reads and checks it). */
 export interface EarlyStart {
-  /** The page's end of the channel whose other end goes to the worker. */
+  /** The page's end of the channel whose other end goes to the relay. */
   port: MessagePort;
-  /** The runtime's text, already sent over `port` once the worker has its end. */
+  /** The runtime's text, already sent over `port` once the relay has its end. */
   text: Promise<string>;
-  /** Hands the worker its port and, when it is there, the text. Idempotent. */
+  /** Hands the relay its port and, when it is there, the text. Idempotent. */
   boot(): void;
   booted: boolean;
-  /** A worker failure reported before anyone adopted the frame. */
-  error: string | null;
 }
 
 export interface FrameOptions {
   /** Where a new iframe goes. */
   parent: HTMLElement;
   /**
-   * A frame the page's head started while the page was parsed (early-frame.ts, findEarlyFrame):
+   * A frame the page's head started while the page was parsed (../startup/early-frame.ts; adopt.ts, findEarlyFrame):
    * its process, and often its worker with the runtime, are up by the time the scripts run.
    */
   adopt?: { iframe: HTMLIFrameElement; start: EarlyStart };
@@ -120,10 +89,11 @@ export interface FrameOptions {
 }
 
 /**
- * Creates (or adopts) the iframe and boots the worker. Resolves once the worker said `ready` on the
- * port; rejects after `startMs` (a frame that never starts must not hang the caller), or when
- * `bundle` fails. `bundle` may still be loading: the iframe's process and the worker thread start
- * meanwhile, which is most of the start-up time, and the runtime goes in when both are there.
+ * Creates (or adopts) the iframe and boots the relay. Resolves once the first worker said it is
+ * ready; rejects after `startMs` (a frame that never starts must not hang the caller), when the
+ * first worker breaks, or when `bundle` fails. `bundle` may still be loading: the iframe's process
+ * and the first worker's thread start meanwhile, which is most of the start-up time, and the
+ * runtime goes in when both are there.
  */
 export function createFrame(bundle: string | Promise<string>, events: FrameEvents, options: FrameOptions): Promise<SandboxFrame> {
   const startMs = options.startMs ?? 10_000;
@@ -153,7 +123,7 @@ export function createFrame(bundle: string | Promise<string>, events: FrameEvent
         return;
       }
       iframe.contentWindow?.postMessage({ type: 'boot' }, '*', [channel!.port2]);
-      // The port queues the text until the worker has its end.
+      // The port queues the text until the relay has its end.
       text.then(
         (code) => {
           if (!destroyed) port.postMessage(code);
@@ -162,44 +132,41 @@ export function createFrame(bundle: string | Promise<string>, events: FrameEvent
       );
     };
 
-    const workerFailed = (reason: string) => {
-      if (started) events.failed(reason);
-      else fail(new Error(`the sandbox worker failed to start: ${reason}`));
-    };
-
     const onWindowMessage = (event: MessageEvent) => {
       // Only the relay of this very frame may talk to us through window messages.
       if (destroyed || event.source !== iframe.contentWindow) return;
       const d: unknown = event.data;
       if (typeof d !== 'object' || d === null) return;
       const type = Object.getOwnPropertyDescriptor(d, 'type')?.value;
-      const nonce = Object.getOwnPropertyDescriptor(d, 'nonce')?.value;
-      if (type === 'relay-ready' || (type === 'alive' && nonce === 0)) {
-        boot();
-      } else if (type === 'alive') {
-        probes.get(nonce)?.(true);
-      } else if (type === 'worker-error') {
-        const message = Object.getOwnPropertyDescriptor(d, 'message')?.value;
-        workerFailed(typeof message === 'string' ? message.slice(0, 500) : 'the worker failed');
-      }
+      const n = Object.getOwnPropertyDescriptor(d, 'nonce')?.value;
+      if (type === 'relay-ready' || (type === 'alive' && n === 0)) boot();
+      else if (type === 'alive') probes.get(n)?.(true);
     };
 
     const onPortMessage = (event: MessageEvent) => {
       if (destroyed) return;
+      const checked = validateFromRelay(event.data);
+      if (!checked.ok) {
+        if (started) events.invalid(checked.reason);
+        else fail(new Error(`the sandbox sent an invalid message: ${checked.reason}`));
+        return;
+      }
+      const m = checked.value;
       if (!started) {
-        const d: unknown = event.data;
-        const type = typeof d === 'object' && d !== null ? Object.getOwnPropertyDescriptor(d, 'type')?.value : undefined;
-        if (type !== 'ready') return;
+        if (m.worker !== FIRST_WORKER || m.kind === 'reply') return fail(new Error('the sandbox spoke before it started'));
+        if (m.kind === 'broken') return fail(new Error(`the sandbox worker failed to start: ${m.reason}`));
         started = true;
         clearTimeout(timer);
         resolve(frame);
         return;
       }
-      events.message(event.data);
+      events.message(m);
     };
 
     const frame: SandboxFrame = {
-      port,
+      send(message) {
+        if (!destroyed) port.postMessage(message);
+      },
       alive(waitMs = 200) {
         if (destroyed || !iframe.contentWindow) return Promise.resolve(false);
         const n = ++nonce;
@@ -234,17 +201,15 @@ export function createFrame(bundle: string | Promise<string>, events: FrameEvent
 
     addEventListener('message', onWindowMessage);
     port.addEventListener('message', onPortMessage);
-    // An early port holds the worker's `ready` until now, if it came already.
+    // An early port holds the first worker's `spawned` until now, if it came already.
     port.start();
     if (!early) {
       options.parent.appendChild(iframe);
-    } else if (early.error !== null) {
-      workerFailed(early.error);
     } else if (early.booted) {
       booting = true;
     } else {
-      // The head's script boots the worker when the relay says `relay-ready`; a probe's answer
-      // does as well, should that message have come and gone (or not come yet: then it still will).
+      // The head's script boots the relay when it says `relay-ready`; a probe's answer does as
+      // well, should that message have come and gone (or not come yet: then it still will).
       iframe.contentWindow?.postMessage({ type: 'probe', nonce: 0 }, '*');
     }
   });

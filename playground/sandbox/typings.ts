@@ -1,10 +1,11 @@
 /// <reference types="vite/client" />
 /**
  * Type declarations for the playground editor (Monaco's TypeScript worker), so completions and
- * squiggles know itty-router and `session-lab`. A separate module on purpose: only the editor
- * imports it, and only the editor pays for the text.
+ * squiggles know itty-router and `session-lab` (generated from the engine at build time, see
+ * ../startup/typings-build.ts). A separate module on purpose: only the editor imports it, and only the editor
+ * pays for the text.
  */
-import sessionLab from './types/session-lab.d.ts?raw';
+import sessionLab from 'virtual:session-lab-typings';
 
 // Every .d.ts of the installed itty-router (5.0.24), as text. The pattern names node_modules
 // explicitly, which is what makes Vite's glob look inside it.
@@ -23,6 +24,6 @@ export function editorTypings(): EditorTypingFile[] {
     path: 'file:///node_modules/itty-router/package.json',
     content: JSON.stringify({ name: 'itty-router', version: '5.0.24', types: './index.d.ts' }),
   });
-  files.push({ path: 'file:///node_modules/@types/session-lab/index.d.ts', content: sessionLab });
+  files.push(...sessionLab);
   return files;
 }

@@ -46,6 +46,8 @@ export type LoadState =
       error: { kind: string; message: string; line?: number; column?: number };
       /** Routes of the last version that loaded (still running), if any. */
       routes: { method: string; path: string }[];
+      /** The sandbox runs the example's code (or nothing), not a version of the reader's: `error.message` says why. */
+      replaced?: true;
     };
 
 export type ChangeTopic = 'code' | 'settings' | 'users' | 'selection' | 'clock' | 'exchange' | 'jar' | 'load' | 'notices' | 'request' | 'all';
@@ -235,6 +237,12 @@ export class PlaygroundController {
     this.load = reply.ok ? { status: 'ok', routes: reply.routes } : { status: 'error', error: reply.error, routes: previous };
     this.emit('load');
     return reply;
+  }
+
+  /** The sandbox stopped the reader's code by itself and runs the example's code, or nothing; the code here stays. */
+  serverReplaced(notice: { why: string; message: string; routes: { method: string; path: string }[] }): void {
+    this.load = { status: 'error', error: { kind: notice.why === 'timeout' ? 'timeout' : 'crash', message: notice.message }, routes: notice.routes, replaced: true };
+    this.emit('load');
   }
 
   /** The sandbox, for the exercise runner (checks use fresh browsers but the same running code). */

@@ -120,7 +120,7 @@ export function createPlainEditor(opts: EditorOptions): CodeEditor {
 
 export type MonacoFactory = (opts: EditorOptions) => Promise<CodeEditor>;
 
-/** Loads Monaco's chunk only now; the module's CSS arrives as <style> (see vite-monaco-css.ts). */
+/** Loads Monaco's chunk only now; the module's CSS arrives as <style> (see ../startup/vite-monaco-css.ts). */
 export const loadMonaco: MonacoFactory = async (opts) => {
   const { createMonacoEditor } = await import('./monaco-editor.ts');
   return createMonacoEditor(opts);

@@ -1,11 +1,11 @@
 /**
  * Mounting for the pages: finds each playground placeholder the Astro component rendered, reads its
  * examples (JSON in the page), and mounts the controller, the sandbox and the view. The entries are
- * entry-lazy.ts (lessons: mounted when the playground scrolls near, the UI fetched then) and
- * entry-now.ts (the full page and the embed view: everything at once).
+ * ../startup/entry-lazy.ts (lessons: mounted when the playground scrolls near, the UI fetched then) and
+ * ../startup/entry-now.ts (the full page and the embed view: everything at once).
  */
 import { SandboxHost, findEarlyFrame } from '../sandbox/index.ts';
-import type { Precompiled } from '../sandbox/index.ts';
+import type { Precompiled, RestartNotice } from '../sandbox/index.ts';
 import type * as ControllerModule from './controller.ts';
 import type { PlaygroundController } from './controller.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply } from './model.ts';
@@ -25,7 +25,7 @@ export interface PageData {
   examples: ExampleDef[];
   initial: string;
   embedBase?: string;
-  /** Per example id: its starting code compiled at build time (examples-build.ts, precompile). */
+  /** Per example id: its starting code compiled at build time (../startup/examples-build.ts, precompile). */
   compiled?: Record<string, Precompiled>;
 }
 
@@ -68,7 +68,7 @@ function portFor(host: SandboxHost, compiled: Map<string, Precompiled>): ServerP
     },
     async request(req, env): Promise<ServerReply> {
       try {
-        return (await host.request(req, env)) as ServerReply;
+        return await host.request(req, { config: env.config, now: env.now });
       } catch (e) {
         return { ok: false, error: { kind: 'crash', message: message(e) } };
       }
@@ -118,8 +118,8 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
   }
 
   // The sandbox first: its frame and worker take longer to start than everything else here.
-  // A page that runs its playground at once started a frame from its <head> (early-frame.ts).
-  const sandbox = new SandboxHost({ timeoutMs: 1500, adopt: findEarlyFrame() });
+  // A page that runs its playground at once started a frame from its <head> (../startup/early-frame.ts).
+  const sandbox = new SandboxHost({ timeoutMs: 1500, adopt: findEarlyFrame(), lang });
   void sandbox.ready().then(() => performance.mark('session-lab:sandbox-ready'), () => undefined);
   let rest: Rest;
   try {
@@ -137,7 +137,8 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
     return null;
   }
   const [{ PlaygroundController }, { PlaygroundView }] = rest;
-  const server = portFor(sandbox, compiledByCode(data));
+  const compiled = compiledByCode(data);
+  const server = portFor(sandbox, compiled);
   const mountPoint = document.createElement('div');
   // The build's highlighted code, for the page's own example only; the view shows it only while it
   // is exactly the code the controller holds.
@@ -147,6 +148,8 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
   let firstLoaded: Promise<unknown> | undefined;
   /** The controller, from the decided state, and its code on its way to the sandbox. */
   const start = (state: StartState) => {
+    // What the sandbox runs instead when the reader's code keeps failing by itself.
+    sandbox.setFallback({ code: state.example.code, compiled: compiled.get(state.example.code) });
     const controller = new PlaygroundController({ example: state.example, lang, server, storage });
     controller.start(state);
     const firstLoad = controller.loadCode().then((r) => {
@@ -210,6 +213,9 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
   pageStatic?.remove();
   root.append(mountPoint);
   const current = show(first, started);
+  sandbox.onRestart = (notice: RestartNotice) => {
+    if (notice.running !== 'same') current.controller.serverReplaced(notice);
+  };
   // The compiler is for edits: have it in the worker before the first one, once the page is idle.
   void firstLoaded?.then(
     () => ('requestIdleCallback' in window ? requestIdleCallback(() => void sandbox.prepareCompiler(), { timeout: 3000 }) : setTimeout(() => void sandbox.prepareCompiler(), 500)),

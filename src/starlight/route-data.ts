@@ -5,7 +5,7 @@
  * instead of after the page's scripts ran. Lesson pages start theirs when the playground mounts.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { sandboxHead } from '../../playground/sandbox/early-head.ts';
+import { sandboxHead } from '../../playground/startup/early-head.ts';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { earlyFrameScript } from '../../playground/sandbox/early-frame.ts';
-import { buildCompilerBundle, buildRuntimeBundle } from '../../playground/sandbox/vite-plugin.ts';
+import { earlyFrameScript } from '../../playground/startup/early-frame.ts';
+import { buildCompilerBundle, buildRuntimeBundle } from '../../playground/startup/vite-plugin.ts';
 import { defaultConfig } from '../../playground/engine/index.ts';
 
 const CONFIG = defaultConfig({ SECRET_KEY: 'tu_clave_secreta_aqui' });
@@ -181,7 +181,6 @@ const ATTACKS: Record<string, (site: string, elsewhere: string) => string> = {
   'dynamic import (reader syntax)': (s) => `const m = await import('${s}/leak-import-syntax.mjs'); return m.default`,
   'BroadcastChannel to the site': () => `const bc = new BroadcastChannel('site'); bc.postMessage('LEAKED broadcast'); return 'posted'`,
   'navigate the top window': (e) => `const t = (self as any).top ?? (self as any).parent; if (t && t.location) t.location.href = '${e}/leak-nav'; return 'no window: ' + typeof t`,
-  'postMessage to the relay': () => `(self as any).postMessage({ type: 'worker-error', message: 'forged from the worker' }); return 'posted'`,
   'nested worker fetch': (s) => `const w = new Worker(URL.createObjectURL(new Blob(["fetch('${s}/leak-nested').then(r => r.text()).then(t => postMessage(t), e => postMessage('blocked: ' + e))"])))
     return await new Promise((resolve) => { w.onmessage = (e) => resolve(e.data); w.onerror = () => resolve('blocked: nested worker error'); setTimeout(() => resolve('blocked: no answer'), 500) })`,
 };
@@ -301,7 +300,8 @@ test('a frame that dies is reported as a crash and rebuilt', async ({ page }) =>
   await page.waitForTimeout(300); // the old document, its relay and its worker are gone
   const res = await get(page, '/');
   expect(res).toMatchObject({ ok: false, error: { kind: 'crash', path: '/' } });
-  expect(await page.evaluate(() => (window as any).restarts)).toEqual(['crash']);
+  // The caller hears first; the notice comes once the new frame runs the code again.
+  await expect.poll(() => page.evaluate(() => (window as any).restarts)).toEqual(['crash']);
   await stillAnswers(page);
 });
 
@@ -396,5 +396,151 @@ test.describe('the sandbox started from the head', () => {
     await expect(frames(page)).toHaveCount(1);
     expect((await load(page, `${HEADER}export default router`)).ok).toBe(true);
     await stillAnswers(page);
+  });
+});
+
+/**
+ * Code that keeps running after it answered, or that reaches for the page's port: each must be
+ * stopped without a reload, the page must keep answering, and nothing may come back on its own.
+ */
+test.describe('hostile code between calls and across loads', () => {
+  /** What the page would load on Reset: the example, as the fallback. */
+  const EXAMPLE = `${HEADER}export default router`;
+  const notices = (page: Page) => page.evaluate(() => (window as any).notices as { why: string; during: string; running: string; routes: unknown[]; message: string }[]);
+
+  async function openWithFallback(page: Page, timeoutMs = 1500) {
+    await openPage(page, timeoutMs);
+    await page.evaluate((code) => (window as any).host.setFallback({ code }), EXAMPLE);
+  }
+
+  /** The reader's fix, then Reset: both answer, in the same visit, with one frame on the page. */
+  async function fixAndReset(page: Page) {
+    const fixed = await load(page, `${HEADER}router.get('/fixed', () => 'fixed')\nexport default router`);
+    expect(fixed.ok, JSON.stringify(fixed)).toBe(true);
+    expect((await get(page, '/fixed')).response?.body).toBe('fixed');
+    expect((await load(page, EXAMPLE)).ok).toBe(true);
+    await stillAnswers(page);
+    await expect(page.locator('iframe[data-session-lab-sandbox]')).toHaveCount(1);
+  }
+
+  /** After the first notice, nothing more happens by itself: no re-armed loop, no restart cycle. */
+  async function staysQuiet(page: Page, count: number) {
+    await page.waitForTimeout(3500); // two watch periods and a budget
+    expect((await notices(page)).length).toBe(count);
+  }
+
+  for (const [name, body] of [
+    ['a loop armed from a timer', `setTimeout(() => { for (;;) {} }, 0)`],
+    ['self.close()', `setTimeout(() => (self as any).close(), 0)`],
+    [
+      'Atomics.wait',
+      `const sab = typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : new (WebAssembly as any).Memory({ initial: 1, maximum: 1, shared: true }).buffer
+      setTimeout(() => Atomics.wait(new Int32Array(sab), 0, 0), 0)`,
+    ],
+  ] as const) {
+    test(`${name} in a route is stopped between calls; the example answers, never the armed code again`, async ({ page }) => {
+      await openWithFallback(page);
+      expect((await load(page, `${HEADER}router.get('/arm', () => { ${body}; return 'armed' })\nexport default router`)).ok).toBe(true);
+      const armed = await get(page, '/arm');
+      // The timer may fire before the reply leaves: then the request itself runs out of time.
+      expect(armed.ok ? armed.response.body : armed.error.kind).toMatch(/^(armed|timeout|crash)$/);
+      await expect.poll(() => notices(page), { timeout: 8000 }).toContainEqual(expect.objectContaining({ during: armed.ok ? 'idle' : 'request' }));
+      if (armed.ok) expect((await notices(page))[0]).toMatchObject({ running: 'fallback', routes: [{ method: 'GET', path: '/' }] });
+      await stillAnswers(page);
+      await staysQuiet(page, (await notices(page)).length);
+      await fixAndReset(page);
+    });
+  }
+
+  test('a loop armed when the module loads (a share link would load it first) falls back to the example once', async ({ page }) => {
+    await openWithFallback(page);
+    const out = await load(page, `${HEADER}setTimeout(() => { for (;;) {} }, 0)\nexport default router`);
+    // It may load and loop after, or loop before the reply: either way it is not run again.
+    await expect.poll(() => notices(page), { timeout: 8000 }).toHaveLength(1);
+    expect((await notices(page))[0]).toMatchObject({ running: 'fallback', during: out.ok ? 'idle' : 'load' });
+    expect((await notices(page))[0].message).toMatch(/example's code answers meanwhile/);
+    await stillAnswers(page);
+    await staysQuiet(page, 1);
+    await fixAndReset(page);
+  });
+
+  test('a load that loops with nothing to fall back on leaves an empty server, not a loop', async ({ page }) => {
+    await openPage(page, 800);
+    const out = await load(page, `${HEADER}while (true) {}\nexport default router`);
+    expect(out).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    await expect.poll(() => notices(page)).toEqual([expect.objectContaining({ running: 'none', during: 'load', routes: [] })]);
+    const empty = await get(page, '/');
+    expect(empty.ok && empty.response.status).toBe(503);
+    await staysQuiet(page, 1);
+    expect((await load(page, EXAMPLE)).ok).toBe(true);
+    await stillAnswers(page);
+  });
+
+  test('replaced Response, prototypes and globals do not survive into the fixed code or Reset', async ({ page }) => {
+    await openWithFallback(page);
+    const hostile = `${HEADER}
+const Real = Response
+;(globalThis as any).Response = class extends Real { constructor(_b: unknown, init?: ResponseInit) { super('pwned', init) } }
+;(Object.prototype as any).polluted = 'yes'
+router.get('/who', () => new Response('me'))
+router.get('/break', () => {
+  ;(Array.prototype as any).map = function () { return ['pwned'] }
+  ;(globalThis as any).JSON.stringify = () => '"pwned"'
+  return 'broken'
+})
+export default router`;
+    expect((await load(page, hostile)).ok).toBe(true);
+    // Its own answers are its business...
+    expect((await get(page, '/who')).response.body).toBe('pwned');
+    const broke = await get(page, '/break');
+    expect(broke.ok ? broke.response.body : broke.error.kind).toMatch(/broken|protocol/);
+    // ...but the next load starts clean.
+    const clean = `${HEADER}router.get('/check', () => JSON.stringify({ polluted: ({} as any).polluted ?? null, map: [1].map((x) => x + 1), same: new Response('x') instanceof Response }))\nexport default router`;
+    expect((await load(page, clean)).ok).toBe(true);
+    expect(JSON.parse((await get(page, '/check')).response.body)).toEqual({ polluted: null, map: [2], same: true });
+    await fixAndReset(page);
+  });
+
+  test('no reader code can reach the port; a 10 MB flood gets the frame rebuilt and the page keeps answering', async ({ page }) => {
+    await openWithFallback(page);
+    const flood = `${HEADER}
+const stolen: unknown[] = []
+const realPost = MessagePort.prototype.postMessage
+MessagePort.prototype.postMessage = function (this: MessagePort, ...args: unknown[]) { stolen.push(this); return (realPost as any).apply(this, args) }
+const selfPost = (self as any).postMessage.bind(self)
+;(self as any).postMessage = (m: unknown) => { stolen.push('self'); selfPost(m) }
+router.get('/stolen', () => JSON.stringify(stolen.length))
+router.get('/flood', () => {
+  const big = 'x'.repeat(10 * 1024 * 1024)
+  for (let i = 0; i < 20; i++) selfPost(big)
+  return 'flooded'
+})
+export default router`;
+    expect((await load(page, flood)).ok).toBe(true);
+    // Serving a request used no MessagePort the reader's code could wrap.
+    expect((await get(page, '/stolen')).response.body).toBe('0');
+    const { result, worstFrameGap, afterMs } = await page.evaluate(async (config) => {
+      const w = window as any;
+      const stop = w.watchFrames();
+      const result = await w.host.request({ method: 'GET', url: 'http://localhost:5000/flood', headers: [] }, { config, now: 0 });
+      const t0 = performance.now();
+      await w.host.request({ method: 'GET', url: 'http://localhost:5000/', headers: [] }, { config, now: 0 });
+      return { result, worstFrameGap: stop(), afterMs: performance.now() - t0 };
+    }, CONFIG);
+    console.log(`[sandbox e2e] 10 MB flood: ${JSON.stringify(result.ok ? 'answered' : result.error.kind)}; next answer ${afterMs.toFixed(0)} ms later; worst frame gap ${worstFrameGap.toFixed(0)} ms`);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'protocol', path: '/flood' } });
+    await expect.poll(() => notices(page)).toEqual([expect.objectContaining({ why: 'protocol', during: 'request', running: 'same' })]);
+    await stillAnswers(page);
+    await fixAndReset(page);
+  });
+
+  test('a flood from a timer, while nothing is asked, is stopped at once and not run again', async ({ page }) => {
+    await openWithFallback(page);
+    const code = `${HEADER}setTimeout(() => { const big = 'x'.repeat(10 * 1024 * 1024); for (;;) (self as any).postMessage(big) }, 50)\nexport default router`;
+    expect((await load(page, code)).ok).toBe(true);
+    await expect.poll(() => notices(page), { timeout: 8000 }).toEqual([expect.objectContaining({ why: 'protocol', during: 'idle', running: 'fallback' })]);
+    await stillAnswers(page);
+    await staysQuiet(page, 1);
+    await fixAndReset(page);
   });
 });

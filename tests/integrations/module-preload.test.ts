@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkImports, moduleGraph, preloadLinks } from '../../src/integrations/module-preload.ts';
+import { chunkImports, moduleGraph, preloadLinks } from '../../playground/startup/module-preload.ts';
 
 /** A tiny built site: three levels of static imports, a dynamic one, and a string that looks like an import. */
 const FILES: Record<string, string> = {

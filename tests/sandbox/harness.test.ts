@@ -104,7 +104,7 @@ describe('answering requests', () => {
     const cookie = setCookie![1].split(';')[0];
     const second = await h.request(get('/perfil', cookie), env);
     expect(second.response.body).toBe('Bienvenido, ejemplo_usuario!');
-    expect(second.trace).toEqual([{ opened: { username: 'ejemplo_usuario' }, at: env.now }, { saved: { username: 'ejemplo_usuario' }, modified: false }]);
+    expect(second.traces).toEqual([{ opened: { username: 'ejemplo_usuario' }, at: env.now }, { saved: { username: 'ejemplo_usuario' }, modified: false }]);
   });
 
   it('keeps repeated headers', async () => {

@@ -4,11 +4,11 @@ import type { MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness } from '../../playground/sandbox/runtime/harness.ts';
 import { serve } from '../../playground/sandbox/runtime/serve.ts';
-import type { PortLike } from '../../playground/sandbox/runtime/serve.ts';
 import * as sessionLab from '../../playground/sandbox/runtime/session-lab.ts';
 import { defaultConfig, signWithTimestamp } from '../../playground/engine/index.ts';
 import { transpile } from '../../playground/sandbox/runtime/transform.ts';
 import { EXAMPLE } from './example.ts';
+import { LIMITS } from '../../playground/sandbox/contract.ts';
 
 let open: MessagePort[] = [];
 afterEach(() => {
@@ -22,11 +22,15 @@ function connect() {
   open.push(port1, port2);
   const inbox: unknown[] = [];
   const waiters: (() => void)[] = [];
-  port2.on('message', (m) => {
-    inbox.push(m);
+  port2.on('message', (m: unknown) => {
+    // Replies are JSON text within the relay's limit (it passes on nothing else): read them as the page does.
+    expect(typeof m).toBe('string');
+    expect((m as string).length).toBeLessThanOrEqual(LIMITS.reply);
+    inbox.push(JSON.parse(m as string));
     waiters.splice(0).forEach((w) => w());
   });
-  serve(port1 as unknown as PortLike, createHarness({ modules: { 'itty-router': itty, 'session-lab': sessionLab } }));
+  const endpoint = { post: (text: string) => port1.postMessage(text), listen: (receive: (data: unknown) => void) => void port1.on('message', receive) };
+  serve(endpoint, createHarness({ modules: { 'itty-router': itty, 'session-lab': sessionLab } }));
   const next = async (): Promise<any> => {
     while (!inbox.length) await new Promise<void>((r) => waiters.push(r));
     return inbox.shift();
@@ -53,7 +57,7 @@ describe('serve() with the real engine behind session-lab', () => {
     expect(first).toMatchObject({ type: 'response', id: 2, response: { status: 200, body: 'Datos almacenados en la sesión.' } });
     const setCookie: string = first.response.headers.find(([n]: string[]) => n === 'set-cookie')[1];
     expect(setCookie).toMatch(/^session=[\w-]+\.[\w-]+\.[\w-]+; HttpOnly; Path=\//);
-    expect(first.trace).toMatchObject({ action: 'set', flags: { modified: true } });
+    expect(first.traces).toMatchObject([{ action: 'set', flags: { modified: true } }]);
 
     port.send({ type: 'request', id: 3, request: get('/perfil', setCookie.split(';')[0]), env: { config, now: 1_764_370_060 } });
     expect(await port.next()).toMatchObject({ type: 'response', id: 3, response: { body: 'Bienvenido, ejemplo_usuario!' } });
@@ -72,11 +76,16 @@ describe('serve() with the real engine behind session-lab', () => {
     expect(await port.next()).toMatchObject({ type: 'loaded', id: 2, routes: [{ path: '/' }, { path: '/perfil' }] });
   });
 
-  it('acknowledges the compiler message (Node has the compiler built in)', async () => {
+  it('compiles without loading: JavaScript and mappings, or the syntax error at the reader\'s line', async () => {
     const port = connect();
     await port.next();
-    port.send({ type: 'compiler', id: 3, code: 'var unused = 1' });
-    expect(await port.next()).toEqual({ type: 'ready', id: 3 });
+    port.send({ type: 'transpile', id: 3, code: EXAMPLE });
+    expect(await port.next()).toEqual({ type: 'transpiled', id: 3, compiled: transpile(EXAMPLE) });
+    port.send({ type: 'transpile', id: 4, code: 'const a = 1\nconst b = (\n' });
+    expect(await port.next()).toMatchObject({ type: 'load-error', id: 4, error: { kind: 'syntax', line: 3 } });
+    // Nothing was loaded: requests still find no routes.
+    port.send({ type: 'request', id: 5, request: get('/'), env: { config, now: 1_764_370_000 } });
+    expect(await port.next()).toMatchObject({ type: 'response', id: 5, response: { status: 503 } });
   });
 
   it('answers an ill-formed message with fatal and keeps serving', async () => {
@@ -112,5 +121,20 @@ describe('serve() with the real engine behind session-lab', () => {
     const res = await port.next();
     expect(res.response.status).toBe(200);
     expect(res.response.body).toBe('No has iniciado sesión.');
+  });
+
+  it('cuts a reply that would pass the relay\'s limit, and says so, instead of losing it', async () => {
+    const port = connect();
+    await port.next();
+    // Control characters take six in JSON: 200 log lines of them alone are over 2 Mi characters.
+    const code = EXAMPLE.replace('export default router', "router.get('/noisy', () => { for (let i = 0; i < 200; i++) console.log('\\u0001'.repeat(2000)); return '\\u0001'.repeat(200000) })\nexport default router");
+    port.send({ type: 'load', id: 1, code });
+    expect(await port.next()).toMatchObject({ type: 'loaded' });
+    port.send({ type: 'request', id: 2, request: get('/noisy'), env: { config, now: 1_764_370_000 } });
+    const res = await port.next();
+    expect(res).toMatchObject({ type: 'response', id: 2, response: { status: 200 }, traces: [] });
+    expect(res.logs).toEqual([expect.stringContaining('reply was too large')]);
+    // The logs went; the body fitted without them and is whole.
+    expect(res.response.body).toBe('\u0001'.repeat(200000));
   });
 });

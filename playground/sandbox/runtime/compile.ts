@@ -78,21 +78,24 @@ function firstFrame(stack: string): Position | undefined {
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
 }
 
-/**
- * `precompiled`: the same code already transpiled (at build time, by ./transform.ts in Node), so a
- * first load needs no compiler in the worker. The caller vouches that it belongs to `code`.
- */
-export function compile(code: string, precompiled?: Transpiled): CompiledModule {
-  let js: string;
-  let mappings: string;
+/** TypeScript to JavaScript; a syntax error comes out as a CodeProblem at the reader's position. */
+export function transpileChecked(code: string): Transpiled {
   try {
-    ({ js, mappings } = precompiled ?? transpile(code));
+    return transpile(code);
   } catch (e) {
     const err = e as Error & { loc?: { line: number; column: number } };
     // Sucrase appends "(line:column)" to its messages (column already 1-based); the position is reported separately.
     const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
     throw new CodeProblem('syntax', message, err.loc ? { line: err.loc.line, column: err.loc.column } : undefined);
   }
+}
+
+/**
+ * `precompiled`: the same code already transpiled (at build time, by ./transform.ts in Node), so a
+ * first load needs no compiler in the worker. The caller vouches that it belongs to `code`.
+ */
+export function compile(code: string, precompiled?: Transpiled): CompiledModule {
+  const { js, mappings } = precompiled ?? transpileChecked(code);
   const map = new LineMap(mappings);
   const offset = measureWrapperLines();
   let run: ModuleFunction;

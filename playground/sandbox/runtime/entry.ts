@@ -1,17 +1,22 @@
 /**
- * The worker's entry point, bundled into one classic script (see ../vite-plugin.ts).
+ * The worker's entry point, bundled into one classic script (see ../../startup/vite-plugin.ts).
  *
- * The worker's bootstrap (../frame.ts) evaluates this text, which came over the MessagePort to the
- * page, then hands that port over as a message event; everything after that goes over the port.
+ * The worker's bootstrap (../relay.ts) evaluates this text, then hands on the relay's first message,
+ * `[runtime, compiler?]`, as a message event: the compiler (if the relay had it) goes in first, then
+ * the worker serves calls from the relay and answers through its own postMessage. There is no port to
+ * the page in here: the relay keeps it, where the reader's code cannot reach it.
  */
+import { writeReply } from '../contract.ts';
 import { createLogCapture } from './console-capture.ts';
 import { createHarness } from './harness.ts';
 import { modules, readSessionConfig } from './modules.ts';
 import { serve } from './serve.ts';
-import type { PortLike } from './serve.ts';
-// In this bundle ./transform.ts *is* ./transform-lazy.ts (see ../vite-plugin.ts): no sucrase here.
+// In this bundle ./transform.ts *is* ./transform-lazy.ts (see ../../startup/vite-plugin.ts): no sucrase here.
 import { installCompiler } from './transform-lazy.ts';
 import { installGuardFreeHeaders } from './web-shims.ts';
+
+// Taken before any reader code runs, so replacing postMessage later changes nothing here.
+const post: (text: string) => void = postMessage.bind(globalThis);
 
 installGuardFreeHeaders();
 
@@ -39,9 +44,19 @@ addEventListener('unhandledrejection', (event) => {
 const harness = createHarness({ modules, logs, prepareConfig: (config) => readSessionConfig(config) });
 
 const onBoot = (event: MessageEvent) => {
-  const port = event.ports?.[0];
-  if (!port) return;
+  const texts: unknown = event.data;
+  if (!Array.isArray(texts)) return;
   removeEventListener('message', onBoot);
-  serve(port as unknown as PortLike, harness, { installCompiler });
+  const compiler: unknown = texts[1];
+  if (typeof compiler === 'string') {
+    try {
+      installCompiler(compiler);
+    } catch (e) {
+      // The relay takes anything but `ready` as a failed start.
+      post(writeReply({ type: 'fatal', id: 0, message: `the compiler did not load: ${String(e)}` }));
+      return;
+    }
+  }
+  serve({ post, listen: (receive) => addEventListener('message', (e) => receive(e.data)) }, harness);
 };
 addEventListener('message', onBoot);

@@ -5,8 +5,8 @@
  * router that loaded cleanly, so a typo in the editor never takes the server down.
  */
 import type { WireRequest, WireResponse } from '../../engine/wire.ts';
-import type { CodeError, RequestEnv, RouteInfo } from '../protocol.ts';
-import { CodeProblem, ImportDenied, compile, locate, readerFrames, readerStack } from './compile.ts';
+import type { CodeError, LoadResult, Precompiled, RequestEnv, RouteError, RouteInfo } from '../contract.ts';
+import { CodeProblem, ImportDenied, compile, locate, readerFrames, readerStack, transpileChecked } from './compile.ts';
 import type { CompiledModule } from './compile.ts';
 import { createLogCapture } from './console-capture.ts';
 import type { LogCapture } from './console-capture.ts';
@@ -34,15 +34,12 @@ export interface HarnessOptions {
   logs?: LogCapture;
 }
 
-export type LoadOutcome =
-  | { ok: true; routes: RouteInfo[]; logs: string[] }
-  | { ok: false; error: CodeError; logs: string[] };
-
 export interface RequestOutcome {
   response: WireResponse;
-  trace?: unknown;
+  /** Whatever the session layer (or the reader's code) passed to env.trace, in order. */
+  traces: unknown[];
   logs: string[];
-  error?: CodeError & { stack?: string };
+  error?: RouteError;
 }
 
 interface Router {
@@ -71,7 +68,7 @@ export function createHarness(options: HarnessOptions) {
   };
 
   /** `precompiled`: see compile(); it must be the transpiled form of `code`. */
-  function load(code: string, precompiled?: Transpiled): LoadOutcome {
+  function load(code: string, precompiled?: Transpiled): LoadResult {
     logs.take();
     try {
       const mod = compile(code, precompiled);
@@ -104,12 +101,26 @@ export function createHarness(options: HarnessOptions) {
     }
   }
 
+  /** Only compiles: nothing of the reader's runs (the compiling worker never loads code). */
+  function transpile(code: string): { ok: true; compiled: Precompiled } | { ok: false; error: CodeError } {
+    try {
+      return { ok: true, compiled: transpileChecked(code) };
+    } catch (e) {
+      const p = e instanceof CodeProblem ? e : new CodeProblem('syntax', describe(e));
+      const error: CodeError = { kind: p.kind, message: p.message };
+      if (p.line !== undefined) error.line = p.line;
+      if (p.column !== undefined) error.column = p.column;
+      return { ok: false, error };
+    }
+  }
+
   async function request(wire: WireRequest, env: RequestEnv): Promise<RequestOutcome> {
     logs.take();
     const loaded = current;
     if (!loaded) {
       return {
         response: await toWire(textResponse(503, 'Service Unavailable', 'No routes are loaded yet: fix the errors in the code first.'), bodyLimit),
+        traces: [],
         logs: logs.take(),
       };
     }
@@ -119,7 +130,7 @@ export function createHarness(options: HarnessOptions) {
     const runEnv = { config, now: env.now, trace: (t: unknown) => traces.push(t) };
     const req = toRequest(wire);
     let result: unknown;
-    let error: (CodeError & { stack?: string }) | undefined;
+    let error: RouteError | undefined;
     try {
       result = await loaded.router.fetch(req, runEnv);
     } catch (e) {
@@ -163,14 +174,14 @@ export function createHarness(options: HarnessOptions) {
       );
     }
     const response = await toWire(result as Response, bodyLimit);
-    const out: RequestOutcome = { response, logs: logs.take() };
-    if (traces.length) out.trace = traces.length === 1 ? traces[0] : traces;
+    const out: RequestOutcome = { response, traces, logs: logs.take() };
     if (error) out.error = error;
     return out;
   }
 
   return {
     load,
+    transpile,
     request,
     get loaded() {
       return current !== undefined;

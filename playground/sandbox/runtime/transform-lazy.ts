@@ -1,5 +1,5 @@
 /**
- * The worker bundle's stand-in for ./transform.ts (swapped in by ../vite-plugin.ts): sucrase is half
+ * The worker bundle's stand-in for ./transform.ts (swapped in by ../../startup/vite-plugin.ts): sucrase is half
  * of the runtime and evaluating it took about 300 ms of a cold start, while the first load of an
  * example arrives compiled at build time. The page sends the compiler's text (a separate bundle,
  * ../compiler-entry.ts) only before the first load that needs it; `installCompiler` evaluates it.

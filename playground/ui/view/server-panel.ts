@@ -73,7 +73,7 @@ export class ServerPanel extends Panel {
       const text = load.error.line
         ? t('server.error', { kind, line: load.error.line, message: load.error.message })
         : t('server.errorNoLine', { kind, message: load.error.message });
-      this.status.textContent = `${text} ${load.routes.length > 0 ? t('server.keptPrevious') : ''}`.trim();
+      this.status.textContent = `${text} ${load.routes.length > 0 && !load.replaced ? t('server.keptPrevious') : ''}`.trim();
     }
     this.editor.markLoadError();
   }

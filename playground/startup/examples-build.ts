@@ -5,8 +5,8 @@
  */
 import { transpile } from '../sandbox/runtime/transform.ts';
 import type { Transpiled } from '../sandbox/runtime/transform.ts';
-import { localize } from './model.ts';
-import type { CheckDef, ExampleDef, Localized } from './model.ts';
+import { localize } from '../ui/model.ts';
+import type { CheckDef, ExampleDef, Localized } from '../ui/model.ts';
 
 interface ExampleJson {
   title?: Localized;

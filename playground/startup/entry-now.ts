@@ -3,8 +3,8 @@
  * controller, the engine and the view are static imports, so the browser fetches them with this
  * script while the page is parsed instead of after it ran. The sandbox started from the <head>.
  */
-import * as controller from './controller.ts';
-import { mountAll } from './mount.ts';
-import * as view from './view/index.ts';
+import * as controller from '../ui/controller.ts';
+import { mountAll } from '../ui/mount.ts';
+import * as view from '../ui/view/index.ts';
 
 mountAll(() => Promise.resolve([controller, view]));

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { validateFromWorker, validateToWorker } from '../../playground/sandbox/protocol.ts';
+import type { FromWorker } from '../../playground/sandbox/contract.ts';
+import { LIMITS, readReply, sessionTraces, validateConfig, validateFromRelay, validateFromWorker, validateToWorker, writeReply } from '../../playground/sandbox/contract.ts';
 
 const wireRequest = { method: 'GET', url: 'http://localhost:5000/', headers: [['Cookie', 'session=x']] };
 const wireResponse = { status: 200, statusText: 'OK', headers: [['set-cookie', 'a=1'], ['set-cookie', 'b=2']], body: 'hola' };
 
 const reason = (r: { ok: boolean; reason?: string }) => (r.ok ? 'accepted' : r.reason);
+
+/** A trace exactly as the engine reports one. */
+const TRACE = {
+  opened: { cookie: 'eyJ4IjoxfQ.aaa.bbb', result: 'ok', data: { x: 1 }, timestamp: 1_764_370_000, verifiedBy: { key: 'fallback', index: 0 }, versionRules: ['secret-key-fallbacks'] },
+  flags: { new: false, modified: true, accessed: true, permanent: false },
+  action: 'set',
+  why: 'modified',
+  setCookie: 'session=abc; HttpOnly; Path=/',
+  vary: true,
+  versionRules: ['vary-on-any-use'],
+};
 
 describe('page → worker messages', () => {
   it('accepts well-formed load, request and ping messages', () => {
@@ -14,13 +26,13 @@ describe('page → worker messages', () => {
     expect(validateToWorker({ type: 'ping', id: 3 }).ok).toBe(true);
   });
 
-  it('accepts a load with its build-time compiled code, and the compiler message', () => {
+  it('accepts a load with its build-time compiled code, and a transpile message', () => {
     const compiled = { js: 'exports.default = 1', mappings: 'AAAA' };
     expect(validateToWorker({ type: 'load', id: 4, code: 'export default 1', compiled })).toEqual({
       ok: true,
       value: { type: 'load', id: 4, code: 'export default 1', compiled },
     });
-    expect(validateToWorker({ type: 'compiler', id: 5, code: 'var x = 1' })).toEqual({ ok: true, value: { type: 'compiler', id: 5, code: 'var x = 1' } });
+    expect(validateToWorker({ type: 'transpile', id: 5, code: 'var x = 1' })).toEqual({ ok: true, value: { type: 'transpile', id: 5, code: 'var x = 1' } });
   });
 
   it.each([
@@ -32,7 +44,8 @@ describe('page → worker messages', () => {
     ['code not a string', { type: 'load', id: 1, code: 42 }],
     ['compiled not an object', { type: 'load', id: 1, code: 'x', compiled: 'exports.default = 1' }],
     ['compiled without mappings', { type: 'load', id: 1, code: 'x', compiled: { js: 'x' } }],
-    ['compiler text not a string', { type: 'compiler', id: 1, code: 7 }],
+    ['transpile text not a string', { type: 'transpile', id: 1, code: 7 }],
+    ['the compiler sent as a message (it only comes with a new worker)', { type: 'compiler', id: 1, code: 'var x' }],
     ['headers not pairs', { type: 'request', id: 1, request: { ...wireRequest, headers: [['a']] }, env: { config: {}, now: 0 } }],
     ['header value not a string', { type: 'request', id: 1, request: { ...wireRequest, headers: [['a', 1]] }, env: { config: {}, now: 0 } }],
     ['now not finite', { type: 'request', id: 1, request: wireRequest, env: { config: {}, now: Infinity } }],
@@ -60,10 +73,10 @@ describe('worker → page messages', () => {
     expect(validateFromWorker({ type: 'loaded', id: 1, routes: [{ method: 'GET', path: '/' }], logs: ['hola'] }).ok).toBe(true);
     expect(validateFromWorker({ type: 'load-error', id: 1, error: { kind: 'syntax', message: 'x', line: 2, column: 3 }, logs: [] }).ok).toBe(true);
     expect(validateFromWorker({ type: 'fatal', id: 1, message: 'x' }).ok).toBe(true);
-    const res = validateFromWorker({ type: 'response', id: 4, response: wireResponse, logs: [], trace: { action: 'set', flags: { new: true } }, error: { kind: 'runtime', message: 'boom', stack: 's' } });
+    const res = validateFromWorker({ type: 'response', id: 4, response: wireResponse, traces: [TRACE], logs: [], error: { kind: 'runtime', message: 'boom', stack: 's' } });
     expect(res).toEqual({
       ok: true,
-      value: { type: 'response', id: 4, response: wireResponse, logs: [], trace: { action: 'set', flags: { new: true } }, error: { kind: 'runtime', message: 'boom', stack: 's' } },
+      value: { type: 'response', id: 4, response: wireResponse, traces: [TRACE], logs: [], error: { kind: 'runtime', message: 'boom', stack: 's' } },
     });
   });
 
@@ -73,8 +86,8 @@ describe('worker → page messages', () => {
     ['a log line that is not a string', { type: 'loaded', id: 1, routes: [], logs: [{}] }],
     ['a status out of range', { type: 'response', id: 1, response: { ...wireResponse, status: 7 }, logs: [] }],
     ['a body that is not a string', { type: 'response', id: 1, response: { ...wireResponse, body: new Uint8Array(2) }, logs: [] }],
-    ['a trace with a non-finite number', { type: 'response', id: 1, response: wireResponse, logs: [], trace: { n: NaN } }],
-    ['a trace nested too deep', { type: 'response', id: 1, response: wireResponse, logs: [], trace: JSON.parse('['.repeat(100) + ']'.repeat(100)) }],
+    ['traces that are not a list', { type: 'response', id: 1, response: wireResponse, traces: { n: 1 }, logs: [] }],
+    ['too many traces', { type: 'response', id: 1, response: wireResponse, traces: Array.from({ length: 21 }, () => TRACE), logs: [] }],
     ['too many headers', { type: 'response', id: 1, response: { ...wireResponse, headers: Array.from({ length: 501 }, () => ['a', 'b']) }, logs: [] }],
   ])('rejects %s', (_name, message) => {
     expect(validateFromWorker(message).ok).toBe(false);
@@ -83,12 +96,13 @@ describe('worker → page messages', () => {
   it('keeps own __proto__ keys as plain data, without touching any prototype', () => {
     const hostile = JSON.parse(
       '{"type":"response","id":1,"__proto__":{"polluted":true},"response":{"status":200,"statusText":"OK","headers":[],"body":""},"logs":[],' +
-        '"trace":{"opened":{"data":{"__proto__":{"isAdmin":true},"user":"ana"}}}}',
+        '"traces":[{"opened":{"cookie":null,"result":"ok","data":{"__proto__":{"isAdmin":true},"user":"ana"}},' +
+        '"flags":{"new":false,"modified":false,"accessed":true,"permanent":false},"action":"none","why":"not-modified","vary":true,"versionRules":[]}]}',
     );
     const out = validateFromWorker(hostile);
     expect(out.ok).toBe(true);
     if (!out.ok || out.value.type !== 'response') return;
-    const data = (out.value.trace as any).opened.data;
+    const data: any = out.value.traces[0].opened.data;
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
     expect(data.isAdmin).toBeUndefined();
     expect(Object.keys(data)).toEqual(['__proto__', 'user']);
@@ -100,5 +114,73 @@ describe('worker → page messages', () => {
   it('truncates overlong log lines instead of rejecting the reply', () => {
     const out = validateFromWorker({ type: 'loaded', id: 1, routes: [], logs: ['x'.repeat(100_000)] });
     expect(out.ok && out.value.type === 'loaded' && out.value.logs[0].length).toBe(8 * 1024);
+  });
+});
+
+describe('session traces', () => {
+  it('keeps traces with the engine\'s shape and drops the rest (the reader may call env.trace)', () => {
+    const hostile = { toString: () => { throw new Error('boom') }, opened: {} };
+    expect(sessionTraces([TRACE, { action: 'set' }, 'text', hostile, { ...TRACE, why: 'because' }, { ...TRACE, opened: { ...TRACE.opened, data: () => 1 } }])).toEqual([TRACE]);
+    expect(sessionTraces('not a list')).toEqual([]);
+  });
+
+  it('keeps the Flask version rules a trace names, and drops a trace naming a rule that does not exist', () => {
+    expect(sessionTraces([{ ...TRACE, versionRules: ['vary-on-any-use', 'vary-on-any-use'] }])).toEqual([TRACE]);
+    expect(sessionTraces([{ ...TRACE, versionRules: ['made-up'] }])).toEqual([]);
+    expect(sessionTraces([{ ...TRACE, versionRules: 'vary-on-any-use' }])).toEqual([]);
+    expect(sessionTraces([{ ...TRACE, opened: { ...TRACE.opened, versionRules: [{}] } }])).toEqual([]);
+  });
+
+  it('keeps only the fields it knows', () => {
+    const [t] = sessionTraces([{ ...TRACE, extra: 'x', opened: { ...TRACE.opened, extra: 'y' } }]);
+    expect(t).toEqual(TRACE);
+  });
+});
+
+describe('replies as text', () => {
+  it('reads what writeReply wrote', () => {
+    const reply: FromWorker = { type: 'loaded', id: 3, routes: [{ method: 'GET', path: '/' }], logs: [] };
+    expect(readReply(writeReply(reply))).toEqual({ ok: true, value: reply });
+  });
+
+  it('refuses text over the limit before parsing it, text that is not JSON, and anything but text', () => {
+    const parse = JSON.parse;
+    let parsed = 0;
+    JSON.parse = (...args: Parameters<typeof JSON.parse>) => (parsed++, parse(...args));
+    try {
+      expect(reason(readReply('"' + 'x'.repeat(LIMITS.reply) + '"'))).toMatch(/characters/);
+      expect(parsed).toBe(0);
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(reason(readReply('{"type":'))).toMatch(/not JSON/);
+    expect(reason(readReply({ type: 'ready', id: 1 }))).toMatch(/not text/);
+  });
+});
+
+describe('relay → page messages', () => {
+  it('accepts the three kinds', () => {
+    expect(validateFromRelay({ kind: 'spawned', worker: 2, compiler: true })).toEqual({ ok: true, value: { kind: 'spawned', worker: 2, compiler: true } });
+    expect(validateFromRelay({ kind: 'reply', worker: 2, text: '{}' }).ok).toBe(true);
+    expect(validateFromRelay({ kind: 'broken', worker: 2, reason: 'a message nobody asked for', invalid: true }).ok).toBe(true);
+  });
+
+  it.each([
+    ['an unknown kind', { kind: 'eval', worker: 1 }],
+    ['a worker that is not a number', { kind: 'reply', worker: '1', text: '{}' }],
+    ['a reply that is not text', { kind: 'reply', worker: 1, text: { type: 'ready' } }],
+    ['a reply over the limit', { kind: 'reply', worker: 1, text: 'x'.repeat(LIMITS.reply + 1) }],
+  ])('rejects %s', (_name, message) => {
+    expect(validateFromRelay(message).ok).toBe(false);
+  });
+});
+
+describe('the config for the worker', () => {
+  it('is copied as plain data; functions are refused', () => {
+    const config = { SECRET_KEY: 'k', SECRET_KEY_FALLBACKS: ['a'], SESSION_COOKIE_SAMESITE: null };
+    const out = validateConfig(config);
+    expect(out).toEqual({ ok: true, value: config });
+    expect(out.ok && out.value).not.toBe(config);
+    expect(validateConfig({ f: () => 1 }).ok).toBe(false);
   });
 });

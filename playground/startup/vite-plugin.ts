@@ -7,7 +7,7 @@
  * The compiler goes into the worker only when code that was not compiled at build time has to load
  * (runtime/transform-lazy.ts).
  *
- *   import { sessionLabRuntime } from './playground/sandbox/vite-plugin.ts'
+ *   import { sessionLabRuntime } from './playground/startup/vite-plugin.ts'
  *   vite: { plugins: [sessionLabRuntime()] }
  *
  * then `import runtimeUrl from 'virtual:session-lab-runtime'` (and `'virtual:session-lab-compiler'`)
@@ -18,17 +18,21 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { generateTypings } from './typings-build.ts';
+import type { GeneratedTypings } from './typings-build.ts';
 
 export const RUNTIME_MODULE_ID = 'virtual:session-lab-runtime';
 export const COMPILER_MODULE_ID = 'virtual:session-lab-compiler';
+export const TYPINGS_MODULE_ID = 'virtual:session-lab-typings';
+const RESOLVED_TYPINGS_ID = `\0${TYPINGS_MODULE_ID}`;
 // No ".ts"/".css" ending, so no other plugin claims the resolved id.
 const RESOLVED_ID = `\0${RUNTIME_MODULE_ID}`;
 const RESOLVED_COMPILER_ID = `\0${COMPILER_MODULE_ID}`;
 
-export const RUNTIME_ENTRY = fileURLToPath(new URL('./runtime/entry.ts', import.meta.url));
-export const COMPILER_ENTRY = fileURLToPath(new URL('./runtime/compiler-entry.ts', import.meta.url));
-const LAZY_TRANSFORM = fileURLToPath(new URL('./runtime/transform-lazy.ts', import.meta.url));
-/** The global the compiler bundle declares (kept in sync with runtime/transform-lazy.ts by a test). */
+export const RUNTIME_ENTRY = fileURLToPath(new URL('../sandbox/runtime/entry.ts', import.meta.url));
+export const COMPILER_ENTRY = fileURLToPath(new URL('../sandbox/runtime/compiler-entry.ts', import.meta.url));
+const LAZY_TRANSFORM = fileURLToPath(new URL('../sandbox/runtime/transform-lazy.ts', import.meta.url));
+/** The global the compiler bundle declares (kept in sync with sandbox/runtime/transform-lazy.ts by a test). */
 export const COMPILER_GLOBAL = '__sessionLabCompiler';
 
 /** The worker's compile.ts gets the lazy compiler slot instead of sucrase. */
@@ -117,6 +121,7 @@ export function sessionLabRuntime(options: RuntimeBuildOptions = {}): PluginLike
   // One build per file and process: the server build (which writes the <head> preload) and the
   // client build (which writes the file) must agree on the name.
   const published = new Map<ResolvedId, Promise<Published & { inputs: string[] }>>();
+  let typings: Promise<GeneratedTypings> | undefined;
   const publish = (id: ResolvedId) => {
     let p = published.get(id);
     if (!p) {
@@ -151,9 +156,18 @@ export function sessionLabRuntime(options: RuntimeBuildOptions = {}): PluginLike
     },
     resolveId(id) {
       if (id === RUNTIME_MODULE_ID) return RESOLVED_ID;
+      if (id === TYPINGS_MODULE_ID) return RESOLVED_TYPINGS_ID;
       return id === COMPILER_MODULE_ID ? RESOLVED_COMPILER_ID : undefined;
     },
     async load(id) {
+      if (id === RESOLVED_TYPINGS_ID) {
+        // A build generates them once; the dev server again whenever an engine file changes.
+        if (command === 'serve') typings = undefined;
+        typings ??= Promise.resolve().then(() => generateTypings());
+        const generated = await typings;
+        for (const input of generated.inputs) this.addWatchFile(input);
+        return `export default ${JSON.stringify(generated.files)};`;
+      }
       if (!isResolved(id)) return undefined;
       if (command === 'serve') return `export default ${JSON.stringify(`${base}${DEV_PREFIX.slice(1)}${FILES[id].name}.js`)};`;
       const file = await publish(id);
