@@ -65,6 +65,9 @@ export interface ControllerOptions {
   timers?: { set: (fn: () => void, ms: number) => unknown; clear: (handle: unknown) => void };
 }
 
+/** The longest header value the sandbox accepts (its message contract, sandbox/protocol.ts). */
+export const MAX_HEADER_CHARS = 64 * 1024;
+
 const defaultTimers = {
   set: (fn: () => void, ms: number) => setTimeout(fn, ms),
   clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
@@ -361,6 +364,13 @@ export class PlaygroundController {
       const method = draft.method.toUpperCase();
       const withBody = method !== 'GET' && method !== 'HEAD' && draft.body !== '';
       const req = user.buildRequest({ method, path: draft.path, body: withBody ? draft.body : undefined }, DEFAULT_ORIGIN, now);
+      // A header past what the sandbox accepts would fail with a bare "invalid request": say which
+      // header, how large, and why (the jar has no per-site limit, and persistent cookies outlive
+      // "Close the browser").
+      const cookieBytes = req.headers.filter(([n]) => n.toLowerCase() === 'cookie').reduce((sum, [, v]) => sum + v.length, 0);
+      if (cookieBytes > MAX_HEADER_CHARS) {
+        return this.record(user, req, { ok: false, error: { kind: 'cookie-header-too-large', message: String(Math.ceil(cookieBytes / 1024)) } }, now);
+      }
       const reply: ServerReply = await this.server.request(req, { config: this.serverConfig(), now });
       return this.record(user, req, reply, now);
     });

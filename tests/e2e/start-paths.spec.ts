@@ -72,7 +72,8 @@ async function monaco(pg: Locator, lang: Lang, surface: Surface): Promise<Locato
 
 /** The code in Monaco, as the reader would copy it: select all, copy, read the clipboard. */
 async function codeInEditor(page: Page, editor: Locator): Promise<string> {
-  await editor.locator('.view-lines').click();
+  // Focus goes where Monaco takes keys (its EditContext element), wherever the view is scrolled.
+  await editor.getByRole('textbox').focus();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+C');
   const text = await page.evaluate(() => navigator.clipboard.readText());

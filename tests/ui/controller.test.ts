@@ -266,3 +266,19 @@ describe('PlaygroundController: saved work is kept per example AND language', ()
     expect(es.code).toBe('// trabajo antiguo');
   });
 });
+
+describe('PlaygroundController: a Cookie header too large to send', () => {
+  it('is not sent, and the failure says which header, how large, and what to do', async () => {
+    const { pg, server } = make();
+    const now = pg.clock.now();
+    for (let i = 0; i < 20; i++) pg.selected.jar.set({ name: `big${i}`, value: 'x'.repeat(4000), domain: 'localhost', path: '/', expires: now + 3600 }, now);
+    const before = server.requests.length;
+    const entry = await pg.send({ path: '/' });
+    expect(entry).toMatchObject({ kind: 'failed', error: { kind: 'cookie-header-too-large' } });
+    expect(entry?.kind === 'failed' && Number(entry.error.message)).toBeGreaterThan(64);
+    expect(server.requests.length).toBe(before);
+    // Deleting cookies brings requests back.
+    for (let i = 0; i < 20; i++) pg.selected.jar.remove(`big${i}`, 'localhost', '/');
+    expect((await pg.send({ path: '/' }))?.kind).toBe('exchange');
+  });
+});

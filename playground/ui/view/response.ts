@@ -44,7 +44,8 @@ export class ResponsePanel extends Panel {
     }
     if (entry.kind === 'failed') {
       const url = new URL(entry.request.url);
-      const key = entry.error.kind === 'timeout' ? 'response.timeout' : entry.error.kind === 'crash' ? 'response.crash' : 'response.failed';
+      const kind = entry.error.kind;
+      const key = kind === 'timeout' ? 'response.timeout' : kind === 'crash' ? 'response.crash' : kind === 'cookie-header-too-large' ? 'response.cookieTooLarge' : 'response.failed';
       replace(
         this.el,
         heading,
