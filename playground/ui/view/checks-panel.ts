@@ -3,6 +3,9 @@
  * browsers, what passed and what did not (step by step), the hint and the solution.
  */
 import type { CheckResult } from '../checks.ts';
+import { stepMethod } from '../model.ts';
+import type { CheckStep } from '../model.ts';
+import type { StringKey, Translate } from '../strings.ts';
 import { runChecks } from '../checks.ts';
 import { h, replace } from '../dom.ts';
 import { localStore, markCompleted } from '../progress.ts';
@@ -107,7 +110,7 @@ export class ChecksPanel extends Panel {
                 'li',
                 { class: `slp-step-${s.outcome}` },
                 `${s.outcome === 'passed' ? '✓' : s.outcome === 'failed' ? '✗' : '·'} `,
-                t('exercise.step', { user: s.step.user, method: s.step.method, path: s.step.path }),
+                stepLabel(t, s.step),
                 s.status !== undefined ? ` → ${s.status}` : '',
                 s.problems.length > 0 ? h('ul', {}, s.problems.map((p) => h('li', {}, p))) : null,
               ),
@@ -117,4 +120,11 @@ export class ChecksPanel extends Panel {
       ),
     );
   }
+}
+
+/** "Ana: GET /cuenta", "Ana: evil.example (form posted) → POST /transferir", "Ana: a script on /perfil reads document.cookie". */
+function stepLabel(t: Translate, step: CheckStep): string {
+  if (step.script) return t('exercise.stepScript', { user: step.user, path: step.path });
+  if (step.otherSite) return t('exercise.stepOtherSite', { user: step.user, via: t(`actor.via.${step.otherSite}` as StringKey), method: stepMethod(step), path: step.path });
+  return t('exercise.step', { user: step.user, method: stepMethod(step), path: step.path });
 }
