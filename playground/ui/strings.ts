@@ -5,6 +5,8 @@
  *
  * `{name}` placeholders are filled by `t()`; values are inserted as text, never as HTML.
  */
+import { cookieReasonText } from '../engine/cookies/reasons.ts';
+
 export type Lang = 'es' | 'en';
 
 const es = {
@@ -202,6 +204,7 @@ const es = {
   'timeline.noResponse': 'sin respuesta',
   // exercise
   // attacks (the security actors)
+  'cookies.partitionedHelp': 'Cookie con partición (CHIPS): solo se envía cuando el sitio principal es {site}',
   'attacks.summary': 'Ataques',
   'attacks.intro': 'Lo que un atacante puede hacer con tus rutas, en el navegador de un usuario simulado. Nada sale de esta página.',
   'attacks.tabs': 'Tipo de ataque',
@@ -520,6 +523,7 @@ const en: Record<StringKey, string> = {
   'timeline.deleted': '−session',
   'timeline.noResponse': 'no response',
   // attacks (the security actors)
+  'cookies.partitionedHelp': 'Partitioned cookie (CHIPS): sent only when the top-level site is {site}',
   'attacks.summary': 'Attacks',
   'attacks.intro': 'What an attacker can do with your routes, in a simulated user\'s browser. Nothing leaves this page.',
   'attacks.tabs': 'Kind of attack',
@@ -671,10 +675,17 @@ export function translator(lang: Lang): Translate {
   };
 }
 
-/** A reason code from the cookie engine in the reader's language; unknown codes stay visible. */
-export function reasonText(t: Translate, code: string | undefined, detail?: string): string {
+/**
+ * A reason code from the cookie engine in the reader's language: this table's words, else the
+ * engine's own bilingual table (newer codes live there), else the code stays visible.
+ */
+export function reasonText(t: Translate, code: string | undefined, detail?: string, lang?: Lang): string {
   if (!code) return detail ?? '';
   const key = `reason.${code}` as StringKey;
   if (key in STRINGS.es) return t(key);
+  if (lang) {
+    const engine = cookieReasonText(code, lang);
+    if (engine !== code) return engine;
+  }
   return detail ?? t('reason.unknown', { code });
 }

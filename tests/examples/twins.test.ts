@@ -13,6 +13,7 @@ import { DEFAULT_ORIGIN, SimulatedBrowser, VirtualClock } from '../../playground
 import { createHarness } from '../../playground/sandbox/runtime/harness.ts';
 import { defaultConfig, modules } from '../../playground/sandbox/runtime/modules.ts';
 import { installGuardFreeHeaders } from '../../playground/sandbox/runtime/web-shims.ts';
+import { stepMethod } from '../../playground/ui/model.ts';
 import type { CheckStep } from '../../playground/ui/model.ts';
 
 const base = new URL('../../content/examples/', import.meta.url).pathname;
@@ -67,7 +68,7 @@ async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ t
         for (const b of browsers.values()) b.jar.evictExpired(clock.now());
       }
       const now = clock.now();
-      const req = browser.buildRequest({ method: step.method, path: step.path, body: step.body }, DEFAULT_ORIGIN, now);
+      const req = browser.buildRequest({ method: stepMethod(step), path: step.path, body: step.body }, DEFAULT_ORIGIN, now);
       const { response } = await harness.request(req, { config, now });
       browser.receive(req, response, now);
       steps.push({

@@ -35,7 +35,7 @@ export class CookieJarPanel extends Panel {
             'ul',
             { class: 'slp-changes' },
             changes.map((ch) =>
-              h('li', { class: `slp-change slp-change-${ch.kind}` }, h('span', { class: 'slp-badge' }, `● ${t(`change.${ch.kind}`)}`), ' ', h('code', {}, ch.name), ch.kind === 'added' || ch.kind === 'changed' ? null : ` — ${changeReason(t, ch)}`),
+              h('li', { class: `slp-change slp-change-${ch.kind}` }, h('span', { class: 'slp-badge' }, `● ${t(`change.${ch.kind}`)}`), ' ', h('code', {}, ch.name), ch.kind === 'added' || ch.kind === 'changed' ? null : ` — ${changeReason(t, ch, this.ctx.lang)}`),
             ),
           )
         : lastEntry && lastEntry.kind === 'exchange'
