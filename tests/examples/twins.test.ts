@@ -9,23 +9,29 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { completeOtherSiteRequest, otherSiteRequest } from '../../playground/engine/actors/index.ts';
 import { DEFAULT_ORIGIN, SimulatedBrowser, VirtualClock } from '../../playground/engine/cookies/index.ts';
 import { createHarness } from '../../playground/sandbox/runtime/harness.ts';
 import { defaultConfig, modules } from '../../playground/sandbox/runtime/modules.ts';
 import { installGuardFreeHeaders } from '../../playground/sandbox/runtime/web-shims.ts';
 import { stepMethod } from '../../playground/ui/model.ts';
 import type { CheckStep } from '../../playground/ui/model.ts';
+import { captureFrom, fillCaptured } from '../../playground/ui/checks.ts';
 
 const base = new URL('../../content/examples/', import.meta.url).pathname;
 const fixtures = new URL('../fixtures/exercises/', import.meta.url).pathname;
 const exercises = readdirSync(base).filter((d) => existsSync(`${base}${d}/solution.ts`));
 
 interface RecordedStep {
-  request: Pick<CheckStep, 'user' | 'method' | 'path' | 'body' | 'advanceClock'>;
+  request: Pick<CheckStep, 'user' | 'method' | 'path' | 'body' | 'advanceClock' | 'otherSite' | 'script' | 'capture'>;
   status: number;
   body: string;
   setCookie: string[];
   vary: string | null;
+  /** A step the Python side cannot make (a script reading document.cookie): nothing to compare. */
+  browserOnly?: string;
+  /** For another site's request: the cookies it carried. */
+  cookiesSent?: string[];
 }
 interface Fixture {
   flask: { flask: string };
@@ -41,8 +47,17 @@ interface ExampleJson {
 
 /** The request part of a check step, as the recorder stores it. */
 function requestOf(step: CheckStep): RecordedStep['request'] {
-  const { user, method, path, body, advanceClock } = step;
-  return { user, method, path, ...(body !== undefined && { body }), ...(advanceClock !== undefined && { advanceClock }) };
+  const { user, method, path, body, advanceClock, otherSite, script, capture } = step;
+  return {
+    user,
+    ...(method !== undefined && { method }),
+    path,
+    ...(body !== undefined && { body }),
+    ...(advanceClock !== undefined && { advanceClock }),
+    ...(otherSite !== undefined && { otherSite }),
+    ...(script !== undefined && { script }),
+    ...(capture !== undefined && { capture }),
+  };
 }
 
 /** Runs the checks' requests (not their expectations) as playground/ui/checks.ts does, recording each reply. */
@@ -57,6 +72,7 @@ async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ t
     const clock = new VirtualClock(start);
     const browsers = new Map<string, SimulatedBrowser>();
     const steps: RecordedStep[] = [];
+    const captured = new Map<string, string>();
     for (const step of check.steps) {
       let browser = browsers.get(step.user);
       if (!browser) {
@@ -68,15 +84,29 @@ async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ t
         for (const b of browsers.values()) b.jar.evictExpired(clock.now());
       }
       const now = clock.now();
-      const req = browser.buildRequest({ method: stepMethod(step), path: step.path, body: step.body }, DEFAULT_ORIGIN, now);
+      if (step.script) {
+        steps.push({ request: requestOf(step), status: 0, body: '', setCookie: [], vary: null, browserOnly: 'script' });
+        continue;
+      }
+      const path = fillCaptured(step.path, captured);
+      const body = step.body === undefined ? undefined : fillCaptured(step.body, captured);
+      // Another site's request goes through the real actor here; the recorder sent the Cookie header it carries.
+      const attempt = step.otherSite ? otherSiteRequest(browser, { via: step.otherSite, path, body }, DEFAULT_ORIGIN, now) : null;
+      const req = attempt ? attempt.request : browser.buildRequest({ method: stepMethod(step), path, body }, DEFAULT_ORIGIN, now);
       const { response } = await harness.request(req, { config, now });
-      browser.receive(req, response, now);
+      if (attempt) completeOtherSiteRequest(browser, attempt, response, now);
+      else browser.receive(req, response, now);
+      if (step.capture) {
+        const value = captureFrom(response.body, step.capture.pattern);
+        if (value !== null) captured.set(step.capture.name, value);
+      }
       steps.push({
         request: requestOf(step),
         status: response.status,
         body: response.body,
         setCookie: response.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v),
         vary: response.headers.find(([n]) => n.toLowerCase() === 'vary')?.[1] ?? null,
+        ...(attempt && { cookiesSent: attempt.cookies.sent.map((c) => c.name) }),
       });
     }
     out.push({ title: check.title[lang], steps });
@@ -135,6 +165,14 @@ describe.each(exercises.filter((id) => existsSync(`${fixtures}${id}.json`)))('ex
     fixture[lang].forEach((check, i) => {
       check.steps.forEach((recorded, j) => {
         const got = replayed[i].steps[j];
+        if (recorded.browserOnly !== undefined) {
+          expect(got.browserOnly, `${lang} · ${check.title} · step ${j + 1}: browser-only on both sides`).toBe('script');
+          return;
+        }
+        if (recorded.cookiesSent !== undefined) {
+          // The recorder's reading of Chromium's SameSite rules and the engine's actor agree.
+          expect(got.cookiesSent, `${lang} · ${check.title} · step ${j + 1}: cookies another site's request carries`).toEqual(recorded.cookiesSent);
+        }
         const where = `${lang} · ${check.title} · step ${j + 1} ${recorded.request.method} ${recorded.request.path}`;
         expect(got.status, `${where}: status`).toBe(recorded.status);
         expect(got.body, `${where}: body`).toBe(recorded.body);
