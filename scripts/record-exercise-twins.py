@@ -18,6 +18,12 @@ Made deterministic so the two sides can be compared byte for byte:
 Cookies are kept in a small jar per simulated browser (name -> value, expiry), as the playground's
 checks do, instead of the test client's own jar: expired cookies must leave when the clock moves.
 
+The security steps: a request made by another site (`otherSite`) is replayed as a plain request
+with the Cookie header Chromium's SameSite rules let through (the fixture keeps which cookies went,
+and the TypeScript side must agree); a script reading document.cookie (`script`) sends nothing and
+is recorded as browser-only; a stolen cookie (`takeSessionFrom`) is copied between jars; a value
+captured from a body (`capture`) fills `{{name}}` in later steps.
+
 It also judges both Python twins by the checks' expectations, as the playground does: the solution
 must pass every check and the starting code (flask.py) must fail every one, as the README asks of
 the TypeScript files; otherwise nothing is written.
@@ -42,7 +48,7 @@ from pathlib import Path
 
 FLASK_VERSION = '3.1.3'
 # The parts of a check step that say what is sent (the rest is what is expected of the answer).
-REQUEST_KEYS = ('user', 'method', 'path', 'body', 'advanceClock', 'otherSite', 'script', 'capture')
+REQUEST_KEYS = ('user', 'method', 'path', 'body', 'advanceClock', 'otherSite', 'script', 'capture', 'takeSessionFrom')
 START = 1_800_000_000
 ORIGIN = 'http://localhost:5000'
 REPO = Path(__file__).resolve().parent.parent
@@ -270,6 +276,11 @@ def run_twin(example_dir: Path, base: str, example: dict, lang: str, clock: Cloc
                 for j in jars.values():
                     j.evict(clock.now)
             request = {k: step[k] for k in REQUEST_KEYS if k in step}
+            if 'takeSessionFrom' in step:  # a stolen cookie: a copy of what that browser holds now
+                name = app.config['SESSION_COOKIE_NAME']
+                victim = jars.setdefault(step['takeSessionFrom'], Jar())
+                if name in victim.cookies:
+                    jar.cookies[name] = victim.cookies[name]
             if 'script' in step:
                 # No request: a script on the page reads document.cookie (and may write first, which
                 # the engine's jar judges; the Python side only reads, so a writing step is browser-only).

@@ -100,6 +100,19 @@ export async function runCheck(check: CheckDef, opts: RunOptions): Promise<Check
     }
     const now = clock.now();
     const expect = step.expect ?? {};
+    if (step.takeSessionFrom !== undefined) {
+      const stolen = browsers.get(step.takeSessionFrom)?.jar.list(now).find((c) => c.name === sessionName);
+      if (!stolen) {
+        results.push({ step, outcome: 'failed', problems: [t('exercise.expect.nothingToSteal', { name: step.takeSessionFrom })] });
+        failed = true;
+        continue;
+      }
+      // As an attacker pastes it in DevTools: the same name, value and scope, no questions asked.
+      browser.jar.set(
+        { name: stolen.name, value: stolen.value, domain: stolen.domain, path: stolen.path, hostOnly: stolen.hostOnly, expires: stolen.expires, secure: stolen.secure, httpOnly: stolen.httpOnly, sameSite: stolen.sameSiteDefaulted ? undefined : stolen.sameSite },
+        now,
+      );
+    }
     const path = fillCaptured(step.path, captured);
 
     if (step.script) {

@@ -51,6 +51,8 @@ export interface CheckStep {
   advanceClock?: number;
   otherSite?: OtherSiteVia;
   script?: { write?: string };
+  /** Before this step, the user's browser gets a copy of the session cookie that user holds now: a stolen cookie, replayed. */
+  takeSessionFrom?: string;
   /** Keeps the first group of `pattern` (a regular expression) matched in the response body; later steps' path and body may say `{{name}}`. */
   capture?: { name: string; pattern: string };
   expect?: CheckExpect;

@@ -23,7 +23,7 @@ const fixtures = new URL('../fixtures/exercises/', import.meta.url).pathname;
 const exercises = readdirSync(base).filter((d) => existsSync(`${base}${d}/solution.ts`));
 
 interface RecordedStep {
-  request: Pick<CheckStep, 'user' | 'method' | 'path' | 'body' | 'advanceClock' | 'otherSite' | 'script' | 'capture'>;
+  request: Pick<CheckStep, 'user' | 'method' | 'path' | 'body' | 'advanceClock' | 'otherSite' | 'script' | 'capture' | 'takeSessionFrom'>;
   status: number;
   body: string;
   setCookie: string[];
@@ -47,7 +47,7 @@ interface ExampleJson {
 
 /** The request part of a check step, as the recorder stores it. */
 function requestOf(step: CheckStep): RecordedStep['request'] {
-  const { user, method, path, body, advanceClock, otherSite, script, capture } = step;
+  const { user, method, path, body, advanceClock, otherSite, script, capture, takeSessionFrom } = step;
   return {
     user,
     ...(method !== undefined && { method }),
@@ -57,6 +57,7 @@ function requestOf(step: CheckStep): RecordedStep['request'] {
     ...(otherSite !== undefined && { otherSite }),
     ...(script !== undefined && { script }),
     ...(capture !== undefined && { capture }),
+    ...(takeSessionFrom !== undefined && { takeSessionFrom }),
   };
 }
 
@@ -84,6 +85,10 @@ async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ t
         for (const b of browsers.values()) b.jar.evictExpired(clock.now());
       }
       const now = clock.now();
+      if (step.takeSessionFrom !== undefined) {
+        const stolen = browsers.get(step.takeSessionFrom)?.jar.list(now).find((c) => c.name === String(config.SESSION_COOKIE_NAME ?? 'session'));
+        if (stolen) browser.jar.set({ ...stolen, sameSite: stolen.sameSiteDefaulted ? undefined : stolen.sameSite }, now);
+      }
       if (step.script) {
         steps.push({ request: requestOf(step), status: 0, body: '', setCookie: [], vary: null, browserOnly: 'script' });
         continue;
@@ -126,6 +131,7 @@ const VARY_STILL_2_2 = new Set([
   'logout es 2.3', 'logout en 2.3', //         the same
   'missing-user es 1.1', 'missing-user en 1.1', // GET /perfil with no cookie: 'username' in session
   'missing-user es 2.1', 'missing-user en 2.1', // GET /logout with no cookie: pop of a missing key
+  'lax-get es 2.2', 'lax-get en 2.2', //       POST /favoritos/borrar from evil.example, no cookie: pop of a missing key
 ]);
 
 beforeAll(() => {
@@ -173,7 +179,7 @@ describe.each(exercises.filter((id) => existsSync(`${fixtures}${id}.json`)))('ex
           // The recorder's reading of Chromium's SameSite rules and the engine's actor agree.
           expect(got.cookiesSent, `${lang} · ${check.title} · step ${j + 1}: cookies another site's request carries`).toEqual(recorded.cookiesSent);
         }
-        const where = `${lang} · ${check.title} · step ${j + 1} ${recorded.request.method} ${recorded.request.path}`;
+        const where = `${lang} · ${check.title} · step ${j + 1} ${recorded.request.otherSite ? `evil.example (${recorded.request.otherSite})` : recorded.request.method} ${recorded.request.path}`;
         expect(got.status, `${where}: status`).toBe(recorded.status);
         expect(got.body, `${where}: body`).toBe(recorded.body);
         expect(got.setCookie, `${where}: Set-Cookie`).toEqual(recorded.setCookie);

@@ -21,6 +21,7 @@ router.get('/', ({ session }) => {
   if (!('tok' in session)) session['tok'] = 'a1b2c3'
   return '<input type="hidden" name="csrf_token" value="' + session['tok'] + '">'
 })
+router.get('/quien', ({ session }) => 'user=' + session.get('user', 'nadie'))
 router.get('/tarjeta', ({ session }) => { session['tarjeta'] = '4111111111111111'; return 'ok' })
 router.get('/tema', () => new Response('tema', { headers: { 'Set-Cookie': 'tema=oscuro; Path=/' } }))
 router.post('/pagar', async (request) => {
@@ -172,5 +173,21 @@ describe('a session key that must be absent', () => {
     expect(bad.steps[0].problems).toEqual(['la sesión no debía contener la clave «tarjeta»']);
     const good = await run([{ user: 'Ana', method: 'GET', path: '/', expect: { sessionLacks: ['tarjeta'] } }]);
     expect(good.passed).toBe(true);
+  });
+});
+
+describe('a stolen session cookie, replayed', () => {
+  it('another browser holding a copy of the cookie is the same user to the server', async () => {
+    const r = await run([
+      { user: 'Ana', method: 'GET', path: '/' },
+      { user: 'Eve', takeSessionFrom: 'Ana', method: 'GET', path: '/quien', expect: { bodyIncludes: 'user=ana', sessionCookieSent: true } },
+      { user: 'Bruno', method: 'GET', path: '/quien', expect: { bodyIncludes: 'user=nadie' } },
+    ]);
+    expect(r.steps.map((s) => s.problems)).toEqual([[], [], []]);
+  });
+
+  it('fails in words when there is nothing to steal', async () => {
+    const r = await run([{ user: 'Eve', takeSessionFrom: 'Ana', method: 'GET', path: '/quien' }], {}, 'es');
+    expect(r.steps[0].problems).toEqual(['Ana no tiene ninguna cookie de sesión que copiar']);
   });
 });

@@ -125,6 +125,7 @@ export class ChecksPanel extends Panel {
 /** "Ana: GET /cuenta", "Ana: evil.example (form posted) → POST /transferir", "Ana: a script on /perfil reads document.cookie". */
 function stepLabel(t: Translate, step: CheckStep): string {
   if (step.script) return t('exercise.stepScript', { user: step.user, path: step.path });
+  if (step.takeSessionFrom !== undefined) return t('exercise.stepStolen', { user: step.user, from: step.takeSessionFrom, method: stepMethod(step), path: step.path });
   if (step.otherSite) return t('exercise.stepOtherSite', { user: step.user, via: t(`actor.via.${step.otherSite}` as StringKey), method: stepMethod(step), path: step.path });
   return t('exercise.step', { user: step.user, method: stepMethod(step), path: step.path });
 }
