@@ -22,7 +22,8 @@ The security steps: a request made by another site (`otherSite`) is replayed as 
 with the Cookie header Chromium's SameSite rules let through (the fixture keeps which cookies went,
 and the TypeScript side must agree); a script reading document.cookie (`script`) sends nothing and
 is recorded as browser-only; a stolen cookie (`takeSessionFrom`) is copied between jars; a value
-captured from a body (`capture`) fills `{{name}}` in later steps.
+captured from a body (`capture`) fills `{{name}}` in later steps; `changeConfig` updates app.config
+from that step on (e.g. a new SECRET_KEY).
 
 It also judges both Python twins by the checks' expectations, as the playground does: the solution
 must pass every check and the starting code (flask.py) must fail every one, as the README asks of
@@ -48,7 +49,7 @@ from pathlib import Path
 
 FLASK_VERSION = '3.1.3'
 # The parts of a check step that say what is sent (the rest is what is expected of the answer).
-REQUEST_KEYS = ('user', 'method', 'path', 'body', 'advanceClock', 'otherSite', 'script', 'capture', 'takeSessionFrom')
+REQUEST_KEYS = ('user', 'method', 'path', 'body', 'advanceClock', 'otherSite', 'script', 'capture', 'takeSessionFrom', 'changeConfig')
 START = 1_800_000_000
 ORIGIN = 'http://localhost:5000'
 REPO = Path(__file__).resolve().parent.parent
@@ -263,8 +264,10 @@ def run_twin(example_dir: Path, base: str, example: dict, lang: str, clock: Cloc
     client = app.test_client(use_cookies=False)
     checks = []
     passed = []
+    base_config = {key: app.config[key] for key in app.config}
     for check in example['checks']:
         clock.now = START
+        app.config.update(base_config)  # a check may have changed the key; the next starts afresh
         jars: dict[str, Jar] = {}
         steps = []
         failures: list[str] = []
@@ -276,6 +279,8 @@ def run_twin(example_dir: Path, base: str, example: dict, lang: str, clock: Cloc
                 for j in jars.values():
                     j.evict(clock.now)
             request = {k: step[k] for k in REQUEST_KEYS if k in step}
+            if 'changeConfig' in step:
+                app.config.update(step['changeConfig'])
             if 'takeSessionFrom' in step:  # a stolen cookie: a copy of what that browser holds now
                 name = app.config['SESSION_COOKIE_NAME']
                 victim = jars.setdefault(step['takeSessionFrom'], Jar())

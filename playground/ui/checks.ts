@@ -38,8 +38,11 @@ export interface RunOptions {
   config: Record<string, unknown>;
   lang: 'es' | 'en';
   t: Translate;
-  /** Reads a session cookie's data at the check's clock (see session-cookie.ts); undefined if unreadable. */
-  readSession: (cookieValue: string, now: number) => Record<string, unknown> | undefined;
+  /**
+   * Reads a session cookie's data at the check's clock (see session-cookie.ts); undefined if unreadable.
+   * `config` is the app's config at that step (a step may have changed the key).
+   */
+  readSession: (cookieValue: string, now: number, config: Record<string, unknown>) => Record<string, unknown> | undefined;
   start?: number;
 }
 
@@ -81,6 +84,8 @@ export async function runCheck(check: CheckDef, opts: RunOptions): Promise<Check
   const clock = new VirtualClock(opts.start ?? Math.floor(Date.now() / 1000));
   const browsers = new Map<string, SimulatedBrowser>();
   const captured = new Map<string, string>();
+  // A check may change the app's config midway (a new key); each check starts from the example's.
+  let config = opts.config;
   const results: StepResult[] = [];
   let failed = false;
 
@@ -100,6 +105,7 @@ export async function runCheck(check: CheckDef, opts: RunOptions): Promise<Check
     }
     const now = clock.now();
     const expect = step.expect ?? {};
+    if (step.changeConfig) config = { ...config, ...step.changeConfig };
     if (step.takeSessionFrom !== undefined) {
       const stolen = browsers.get(step.takeSessionFrom)?.jar.list(now).find((c) => c.name === sessionName);
       if (!stolen) {
@@ -128,13 +134,13 @@ export async function runCheck(check: CheckDef, opts: RunOptions): Promise<Check
     if (step.otherSite) {
       const attempt = otherSiteRequest(browser, { via: step.otherSite, path, body }, DEFAULT_ORIGIN, now);
       carried = attempt.cookies.sent.some((c) => c.name === sessionName);
-      const reply = await opts.server.request(attempt.request, { config: opts.config, now });
+      const reply = await opts.server.request(attempt.request, { config, now });
       if (reply.ok) completeOtherSiteRequest(browser, attempt, reply.response, now);
       sent = reply.ok ? { response: reply.response, request: attempt.request } : { error: reply.error.message };
     } else {
       const req = browser.buildRequest({ method: stepMethod(step), path, body }, DEFAULT_ORIGIN, now);
       carried = browser.jar.explainRequest(req.url, now).sent.some((c) => c.name === sessionName);
-      const reply = await opts.server.request(req, { config: opts.config, now });
+      const reply = await opts.server.request(req, { config, now });
       if (reply.ok) browser.receive(req, reply.response, now);
       sent = reply.ok ? { response: reply.response, request: req } : { error: reply.error.message };
     }
@@ -163,7 +169,7 @@ export async function runCheck(check: CheckDef, opts: RunOptions): Promise<Check
     }
     const stored = browser.jar.list(now).find((c) => c.name === sessionName);
     if (expect.session !== undefined || expect.sessionLacks !== undefined) {
-      const data = stored ? opts.readSession(stored.value, now) : undefined;
+      const data = stored ? opts.readSession(stored.value, now, config) : undefined;
       if (expect.session !== undefined) {
         const missing = Object.entries(expect.session).some(([k, v]) => !data || !sameJson(data[k], v));
         if (missing) {

@@ -51,6 +51,8 @@ export interface CheckStep {
   advanceClock?: number;
   otherSite?: OtherSiteVia;
   script?: { write?: string };
+  /** From this step on, the app runs with these app.config keys changed (e.g. a new SECRET_KEY: every old cookie is now replayed against it). */
+  changeConfig?: Record<string, unknown>;
   /** Before this step, the user's browser gets a copy of the session cookie that user holds now: a stolen cookie, replayed. */
   takeSessionFrom?: string;
   /** Keeps the first group of `pattern` (a regular expression) matched in the response body; later steps' path and body may say `{{name}}`. */

@@ -23,7 +23,7 @@ const fixtures = new URL('../fixtures/exercises/', import.meta.url).pathname;
 const exercises = readdirSync(base).filter((d) => existsSync(`${base}${d}/solution.ts`));
 
 interface RecordedStep {
-  request: Pick<CheckStep, 'user' | 'method' | 'path' | 'body' | 'advanceClock' | 'otherSite' | 'script' | 'capture' | 'takeSessionFrom'>;
+  request: Pick<CheckStep, 'user' | 'method' | 'path' | 'body' | 'advanceClock' | 'otherSite' | 'script' | 'capture' | 'takeSessionFrom' | 'changeConfig'>;
   status: number;
   body: string;
   setCookie: string[];
@@ -47,7 +47,7 @@ interface ExampleJson {
 
 /** The request part of a check step, as the recorder stores it. */
 function requestOf(step: CheckStep): RecordedStep['request'] {
-  const { user, method, path, body, advanceClock, otherSite, script, capture, takeSessionFrom } = step;
+  const { user, method, path, body, advanceClock, otherSite, script, capture, takeSessionFrom, changeConfig } = step;
   return {
     user,
     ...(method !== undefined && { method }),
@@ -58,13 +58,14 @@ function requestOf(step: CheckStep): RecordedStep['request'] {
     ...(script !== undefined && { script }),
     ...(capture !== undefined && { capture }),
     ...(takeSessionFrom !== undefined && { takeSessionFrom }),
+    ...(changeConfig !== undefined && { changeConfig }),
   };
 }
 
 /** Runs the checks' requests (not their expectations) as playground/ui/checks.ts does, recording each reply. */
 async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ title: string; steps: RecordedStep[] }[]> {
   const ex = JSON.parse(readFileSync(`${base}${id}/example.json`, 'utf8')) as ExampleJson;
-  const config = { SECRET_KEY: 'tu_clave_secreta_aqui', ...ex.config };
+  const baseConfig = { SECRET_KEY: 'tu_clave_secreta_aqui', ...ex.config };
   const file = lang === 'en' && existsSync(`${base}${id}/solution.en.ts`) ? 'solution.en.ts' : 'solution.ts';
   const harness = createHarness({ modules, prepareConfig: (c) => defaultConfig(c) });
   expect(harness.load(readFileSync(`${base}${id}/${file}`, 'utf8')).ok, `${id}/${file} loads`).toBe(true);
@@ -74,6 +75,7 @@ async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ t
     const browsers = new Map<string, SimulatedBrowser>();
     const steps: RecordedStep[] = [];
     const captured = new Map<string, string>();
+    let config = baseConfig;
     for (const step of check.steps) {
       let browser = browsers.get(step.user);
       if (!browser) {
@@ -85,8 +87,9 @@ async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ t
         for (const b of browsers.values()) b.jar.evictExpired(clock.now());
       }
       const now = clock.now();
+      if (step.changeConfig) config = { ...config, ...step.changeConfig };
       if (step.takeSessionFrom !== undefined) {
-        const stolen = browsers.get(step.takeSessionFrom)?.jar.list(now).find((c) => c.name === String(config.SESSION_COOKIE_NAME ?? 'session'));
+        const stolen = browsers.get(step.takeSessionFrom)?.jar.list(now).find((c) => c.name === String((config as Record<string, unknown>).SESSION_COOKIE_NAME ?? 'session'));
         if (stolen) browser.jar.set({ ...stolen, sameSite: stolen.sameSiteDefaulted ? undefined : stolen.sameSite }, now);
       }
       if (step.script) {
@@ -131,6 +134,8 @@ const VARY_STILL_2_2 = new Set([
   'logout es 2.3', 'logout en 2.3', //         the same
   'missing-user es 1.1', 'missing-user en 1.1', // GET /perfil with no cookie: 'username' in session
   'missing-user es 2.1', 'missing-user en 2.1', // GET /logout with no cookie: pop of a missing key
+  'missing-user es 3.2', 'missing-user en 3.2', // GET /perfil with a cookie from the old key: 'username' in session, empty
+  'missing-user es 3.3', 'missing-user en 3.3', // GET /logout with that cookie: pop of a missing key
   'lax-get es 2.2', 'lax-get en 2.2', //       POST /favoritos/borrar from evil.example, no cookie: pop of a missing key
 ]);
 

@@ -50,8 +50,8 @@ async function run(steps: CheckStep[], config: Record<string, unknown> = {}, lan
       config: full,
       lang,
       t: translator(lang),
-      readSession: (value) => {
-        const info = inspectSessionCookie(value, { secretKey: full.SECRET_KEY });
+      readSession: (value, _now, current) => {
+        const info = inspectSessionCookie(value, { secretKey: String(current.SECRET_KEY) });
         return info.data && typeof info.data === 'object' ? (info.data as Record<string, unknown>) : undefined;
       },
       start: 1_800_000_000,
@@ -189,5 +189,16 @@ describe('a stolen session cookie, replayed', () => {
   it('fails in words when there is nothing to steal', async () => {
     const r = await run([{ user: 'Eve', takeSessionFrom: 'Ana', method: 'GET', path: '/quien' }], {}, 'es');
     expect(r.steps[0].problems).toEqual(['Ana no tiene ninguna cookie de sesión que copiar']);
+  });
+});
+
+describe('the app config changed midway', () => {
+  it('a new key turns the old cookie into an empty session, and later expectations read with the new key', async () => {
+    const r = await run([
+      { user: 'Ana', method: 'GET', path: '/' },
+      { user: 'Ana', changeConfig: { SECRET_KEY: 'una-clave-nueva' }, method: 'GET', path: '/quien', expect: { bodyIncludes: 'user=nadie', sessionCookieSent: true } },
+      { user: 'Ana', method: 'GET', path: '/', expect: { session: { user: 'ana' } } },
+    ]);
+    expect(r.steps.map((s) => s.problems)).toEqual([[], [], []]);
   });
 });

@@ -10,6 +10,7 @@ import { runChecks } from '../checks.ts';
 import { h, replace } from '../dom.ts';
 import { localStore, markCompleted } from '../progress.ts';
 import { sessionData } from '../session-cookie.ts';
+import { readSettings } from '../snapshot.ts';
 import type { ViewContext } from './context.ts';
 import { button } from './controls.ts';
 import { Panel } from './panel.ts';
@@ -83,7 +84,7 @@ export class ChecksPanel extends Panel {
       config: c.serverConfig(),
       lang,
       t,
-      readSession: (value, now) => sessionData(value, c.settings, now),
+      readSession: (value, now, config) => sessionData(value, readSettings(config, c.settings), now),
     });
     this.running = false;
     if (this.results.length > 0 && this.results.every((r) => r.passed)) markCompleted(localStore(), lang, c.example.id);
