@@ -4,8 +4,26 @@
  * stayed home, a script that cannot read an HttpOnly cookie, the key guesser finding a weak key and
  * not a strong one while the page keeps answering, and the CSRF exercise judged by those actors.
  */
+import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG 2.2 AA violations inside the attacks section, one line per element (axe-core from node_modules). */
+async function violations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    interface Axe {
+      getRules(tags: string[]): { ruleId: string; tags: string[] }[];
+      run(ctx: Element, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+    }
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const rules = axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).filter((r) => !r.tags.includes('experimental')).map((r) => r.ruleId);
+    const result = await axe.run(document.querySelector('.slp-attacks')!, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
+  });
+}
 
 const LANGS = {
   es: {
@@ -180,6 +198,35 @@ for (const lang of ['es', 'en'] as const) {
       await attacks.getByRole('button', { name: w.tryKeys }).click();
       await expect(result).toContainText(w.resisted, { timeout: 30_000 });
     });
+  });
+
+  test(`the attacks section meets WCAG 2.2 AA with each actor's result on screen, and works from the keyboard (${lang})`, async ({ page }) => {
+    await openPlayground(page, w);
+    await send(page, w, '/');
+    const attacks = await openAttacks(page, w, w.siteTab);
+    await attacks.getByRole('button', { name: w.siteSend }).click();
+    await expect(attacks.locator('.slp-attack-site .slp-attack-result')).toContainText(w.sentSession);
+    expect(await violations(page)).toEqual([]);
+    // The tabs follow the ARIA pattern: arrows move between them.
+    await attacks.getByRole('tab', { name: w.siteTab }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(attacks.getByRole('tab', { name: w.scriptTab })).toBeFocused();
+    await expect(attacks.getByRole('tab', { name: w.scriptTab })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(attacks.getByRole('button', { name: w.read })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(attacks.locator('.slp-attack-script .slp-attack-result')).toContainText(w.httpOnly);
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('End');
+    await expect(attacks.getByRole('tab', { name: w.guessTab })).toBeFocused();
+    await attacks.getByRole('button', { name: w.tryKeys }).click();
+    await expect(attacks.locator('.slp-attack-guess .slp-attack-result')).toContainText(w.found);
+    expect(await violations(page)).toEqual([]);
   });
 
   test(`the CSRF lesson: the actors are there, and its exercise fails on the starting code and passes with the solution (${lang})`, async ({ page }) => {
