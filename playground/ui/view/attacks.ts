@@ -57,15 +57,23 @@ export class AttacksPanel extends Panel {
     const list = h('div', { class: 'slp-tabs', attrs: { role: 'tablist', 'aria-label': t('attacks.tabs') } }, tabs);
     arrowKeys(list, select);
 
-    this.el = h(
-      'details',
-      { class: 'slp-attacks', on: { toggle: () => this.render() } },
-      h('summary', { class: 'slp-attacks-summary' }, t('attacks.summary')),
+    const content = [
       h('p', { class: 'slp-muted' }, t('attacks.intro')),
       h('div', { class: 'slp-attack-field' }, h('label', { attrs: { for: this.user.id } }, t('actor.user')), this.user),
       list,
-      panels,
-    );
+      ...panels,
+    ];
+    // The actors join the page on first opening: until then the section is one summary line, with
+    // no hidden controls for the keyboard or assistive technology to stumble on.
+    this.el = h('details', {
+      class: 'slp-attacks',
+      on: {
+        toggle: () => {
+          if (this.el.open && !this.el.contains(list)) this.el.append(...content);
+          this.render();
+        },
+      },
+    }, h('summary', { class: 'slp-attacks-summary' }, t('attacks.summary')));
   }
 
   /** Closed, it draws nothing: the actors cost nothing until the reader opens them. */
