@@ -8,7 +8,9 @@
  */
 import { DEFAULT_ORIGIN, SimulatedBrowser, VirtualClock } from '../engine/cookies/index.ts';
 import type { Exchange, JarChange, StoredCookie } from '../engine/cookies/index.ts';
-import type { WireRequest } from '../engine/wire.ts';
+import type { WireRequest, WireResponse } from '../engine/wire.ts';
+import { completeOtherSiteRequest, otherSiteRequest, readDocumentCookie, writeDocumentCookie } from '../engine/actors/index.ts';
+import type { OtherSiteAttempt, OtherSiteRequestInit, ScriptCookieView } from '../engine/actors/index.ts';
 import type { SessionConfig } from '../engine/session-interface.ts';
 import { FLASK_DEFAULTS } from './model.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply, SessionSettings } from './model.ts';
@@ -72,6 +74,12 @@ const defaultTimers = {
   set: (fn: () => void, ms: number) => setTimeout(fn, ms),
   clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
+
+/** A page of the app: whatever the reader typed stays on the app's origin ("//x" is a path here, not a host). */
+export function pageUrl(path: string): string {
+  const trimmed = path.trim();
+  return new URL(DEFAULT_ORIGIN + (trimmed.startsWith('/') ? trimmed : `/${trimmed}`)).href;
+}
 
 export function settingsFor(example: ExampleDef): SessionSettings {
   return readSettings(example.config, FLASK_DEFAULTS);
@@ -376,12 +384,56 @@ export class PlaygroundController {
     });
   }
 
-  private record(user: SimulatedBrowser, req: WireRequest, reply: ServerReply, now: number): TimelineEntry {
+  /**
+   * A page on another site (https://evil.example) makes a request to the app in a user's browser: the
+   * CSRF actor. The jar decides which cookies go (Chromium's SameSite rules) and the exchange lands in
+   * that user's timeline with who made it. An unusable path is answered with an error, nothing sent.
+   */
+  sendFromOtherSite(init: OtherSiteRequestInit, userId: string = this.selectedId): Promise<{ entry: TimelineEntry; attempt: OtherSiteAttempt } | { error: string } | null> {
+    return this.enqueue(async () => {
+      const user = this.user(userId);
+      if (!user) return null;
+      const now = this.clock.now();
+      let attempt: OtherSiteAttempt;
+      try {
+        attempt = otherSiteRequest(user, init, DEFAULT_ORIGIN, now);
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
+      }
+      const reply: ServerReply = await this.server.request(attempt.request, { config: this.serverConfig(), now });
+      const entry = this.record(user, attempt.request, reply, now, (response) => completeOtherSiteRequest(user, attempt, response, now));
+      return { entry, attempt };
+    });
+  }
+
+  /** What a script on `path` of the app sees in `document.cookie` in a user's browser (the XSS actor). */
+  documentCookie(path: string, userId: string = this.selectedId): ScriptCookieView | null {
+    const user = this.user(userId);
+    if (!user) return null;
+    return readDocumentCookie(user.jar, pageUrl(path), this.clock.now());
+  }
+
+  /** `document.cookie = text` run by a script on `path`: the jar may refuse (HttpOnly, prefixes…). */
+  writeDocumentCookie(path: string, text: string, userId: string = this.selectedId): JarChange | null {
+    const user = this.user(userId);
+    if (!user) return null;
+    const change = writeDocumentCookie(user.jar, pageUrl(path), text, this.clock.now());
+    this.afterTool(user.id, [change]);
+    return change;
+  }
+
+  private record(
+    user: SimulatedBrowser,
+    req: WireRequest,
+    reply: ServerReply,
+    now: number,
+    receive: (response: WireResponse) => Exchange = (response) => user.receive(req, response, now),
+  ): TimelineEntry {
     const timeline = this.timelines.get(user.id) ?? [];
     this.timelines.set(user.id, timeline);
     let entry: TimelineEntry;
     if (reply.ok) {
-      const exchange = user.receive(req, reply.response, now);
+      const exchange = receive(reply.response);
       entry = { kind: 'exchange', seq: exchange.seq, exchange, trace: reply.trace, logs: reply.logs, error: reply.error };
       this.lastChanges.set(user.id, exchange.changes);
       // Keep the engine's history bounded like the saved one.

@@ -4,25 +4,67 @@
  * language except the check runner's messages.
  */
 import { type SessionConfig, defaultConfig } from '../engine/settings.ts';
+import type { OtherSiteVia } from '../engine/actors/index.ts';
 import type { WireRequest, WireResponse } from '../engine/wire.ts';
 
 export type Localized = string | { es: string; en: string };
+
+/** What a cookie's Set-Cookie line must say; an attribute left out is not judged. */
+export interface SetCookieAttributes {
+  /** The cookie whose line is judged (default: the session cookie). */
+  cookie?: string;
+  httpOnly?: boolean;
+  secure?: boolean;
+  /** `null`: no SameSite attribute at all. */
+  sameSite?: 'Lax' | 'Strict' | 'None' | null;
+  path?: string;
+  /** Max-Age or Expires present (a persistent cookie) or absent (gone when the browser closes). */
+  persistent?: boolean;
+}
 
 export interface CheckExpect {
   status?: number;
   bodyIncludes?: Localized;
   setCookie?: boolean;
   session?: Record<string, unknown>;
+  /** Keys that must not be in the session (e.g. a card number after the fix). */
+  sessionLacks?: string[];
   noSessionCookie?: true;
+  setCookieAttributes?: SetCookieAttributes;
+  /** Whether the browser attached the session cookie to this request (matters for `otherSite` steps). */
+  sessionCookieSent?: boolean;
+  /** For `script` steps: cookie names `document.cookie` must show, and must not. */
+  documentCookie?: { includes?: string[]; excludes?: string[] };
 }
 
+/**
+ * One step of a check. By default the user types the request in their own tab. With `otherSite`, a
+ * page on https://evil.example makes it in the user's browser (a link, a form, an image, a fetch);
+ * the method comes from that. With `script`, nothing is sent: a script on the page at `path` reads
+ * `document.cookie` (after writing `script.write`, if given).
+ */
 export interface CheckStep {
   user: string;
-  method: string;
+  /** Required for requests; ignored by `script` steps. */
+  method?: string;
   path: string;
   body?: string;
   advanceClock?: number;
+  otherSite?: OtherSiteVia;
+  script?: { write?: string };
+  /** From this step on, the app runs with these app.config keys changed (e.g. a new SECRET_KEY: every old cookie is now replayed against it). */
+  changeConfig?: Record<string, unknown>;
+  /** Before this step, the user's browser gets a copy of the session cookie that user holds now: a stolen cookie, replayed. */
+  takeSessionFrom?: string;
+  /** Keeps the first group of `pattern` (a regular expression) matched in the response body; later steps' path and body may say `{{name}}`. */
+  capture?: { name: string; pattern: string };
   expect?: CheckExpect;
+}
+
+/** The method a step's request goes with: the other site's kind decides it when there is one. */
+export function stepMethod(step: CheckStep): string {
+  if (step.otherSite) return step.otherSite.endsWith('post') ? 'POST' : 'GET';
+  return (step.method ?? 'GET').toUpperCase();
 }
 
 export interface CheckDef {

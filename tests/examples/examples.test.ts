@@ -40,8 +40,8 @@ async function run(id: string, file: string, lang: 'es' | 'en'): Promise<boolean
       config,
       lang,
       t: translator(lang),
-      readSession: (value) => {
-        const info = inspectSessionCookie(value, { secretKey: String(config.SECRET_KEY) });
+      readSession: (value, _now, current) => {
+        const info = inspectSessionCookie(value, { secretKey: String(current.SECRET_KEY) });
         return info.data && typeof info.data === 'object' ? (info.data as Record<string, unknown>) : undefined;
       },
       start: 1_800_000_000,

@@ -9,22 +9,29 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { completeOtherSiteRequest, otherSiteRequest } from '../../playground/engine/actors/index.ts';
 import { DEFAULT_ORIGIN, SimulatedBrowser, VirtualClock } from '../../playground/engine/cookies/index.ts';
 import { createHarness } from '../../playground/sandbox/runtime/harness.ts';
 import { modules, readSessionConfig } from '../../playground/sandbox/runtime/modules.ts';
 import { installGuardFreeHeaders } from '../../playground/sandbox/runtime/web-shims.ts';
+import { stepMethod } from '../../playground/ui/model.ts';
 import type { CheckStep } from '../../playground/ui/model.ts';
+import { captureFrom, fillCaptured } from '../../playground/ui/checks.ts';
 
 const base = new URL('../../content/examples/', import.meta.url).pathname;
 const fixtures = new URL('../fixtures/exercises/', import.meta.url).pathname;
 const exercises = readdirSync(base).filter((d) => existsSync(`${base}${d}/solution.ts`));
 
 interface RecordedStep {
-  request: Pick<CheckStep, 'user' | 'method' | 'path' | 'body' | 'advanceClock'>;
+  request: Pick<CheckStep, 'user' | 'method' | 'path' | 'body' | 'advanceClock' | 'otherSite' | 'script' | 'capture' | 'takeSessionFrom' | 'changeConfig'>;
   status: number;
   body: string;
   setCookie: string[];
   vary: string | null;
+  /** A step the Python side cannot make (a script reading document.cookie): nothing to compare. */
+  browserOnly?: string;
+  /** For another site's request: the cookies it carried. */
+  cookiesSent?: string[];
 }
 interface Fixture {
   flask: { flask: string };
@@ -40,14 +47,25 @@ interface ExampleJson {
 
 /** The request part of a check step, as the recorder stores it. */
 function requestOf(step: CheckStep): RecordedStep['request'] {
-  const { user, method, path, body, advanceClock } = step;
-  return { user, method, path, ...(body !== undefined && { body }), ...(advanceClock !== undefined && { advanceClock }) };
+  const { user, method, path, body, advanceClock, otherSite, script, capture, takeSessionFrom, changeConfig } = step;
+  return {
+    user,
+    ...(method !== undefined && { method }),
+    path,
+    ...(body !== undefined && { body }),
+    ...(advanceClock !== undefined && { advanceClock }),
+    ...(otherSite !== undefined && { otherSite }),
+    ...(script !== undefined && { script }),
+    ...(capture !== undefined && { capture }),
+    ...(takeSessionFrom !== undefined && { takeSessionFrom }),
+    ...(changeConfig !== undefined && { changeConfig }),
+  };
 }
 
 /** Runs the checks' requests (not their expectations) as playground/ui/checks.ts does, recording each reply. */
 async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ title: string; steps: RecordedStep[] }[]> {
   const ex = JSON.parse(readFileSync(`${base}${id}/example.json`, 'utf8')) as ExampleJson;
-  const config = { SECRET_KEY: 'tu_clave_secreta_aqui', ...ex.config };
+  const baseConfig = { SECRET_KEY: 'tu_clave_secreta_aqui', ...ex.config };
   const file = lang === 'en' && existsSync(`${base}${id}/solution.en.ts`) ? 'solution.en.ts' : 'solution.ts';
   const harness = createHarness({ modules, prepareConfig: (c) => readSessionConfig(c) });
   expect(harness.load(readFileSync(`${base}${id}/${file}`, 'utf8')).ok, `${id}/${file} loads`).toBe(true);
@@ -56,6 +74,8 @@ async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ t
     const clock = new VirtualClock(start);
     const browsers = new Map<string, SimulatedBrowser>();
     const steps: RecordedStep[] = [];
+    const captured = new Map<string, string>();
+    let config = baseConfig;
     for (const step of check.steps) {
       let browser = browsers.get(step.user);
       if (!browser) {
@@ -67,15 +87,34 @@ async function replay(id: string, lang: 'es' | 'en', start: number): Promise<{ t
         for (const b of browsers.values()) b.jar.evictExpired(clock.now());
       }
       const now = clock.now();
-      const req = browser.buildRequest({ method: step.method, path: step.path, body: step.body }, DEFAULT_ORIGIN, now);
+      if (step.changeConfig) config = { ...config, ...step.changeConfig };
+      if (step.takeSessionFrom !== undefined) {
+        const stolen = browsers.get(step.takeSessionFrom)?.jar.list(now).find((c) => c.name === String((config as Record<string, unknown>).SESSION_COOKIE_NAME ?? 'session'));
+        if (stolen) browser.jar.set({ ...stolen, sameSite: stolen.sameSiteDefaulted ? undefined : stolen.sameSite }, now);
+      }
+      if (step.script) {
+        steps.push({ request: requestOf(step), status: 0, body: '', setCookie: [], vary: null, browserOnly: 'script' });
+        continue;
+      }
+      const path = fillCaptured(step.path, captured);
+      const body = step.body === undefined ? undefined : fillCaptured(step.body, captured);
+      // Another site's request goes through the real actor here; the recorder sent the Cookie header it carries.
+      const attempt = step.otherSite ? otherSiteRequest(browser, { via: step.otherSite, path, body }, DEFAULT_ORIGIN, now) : null;
+      const req = attempt ? attempt.request : browser.buildRequest({ method: stepMethod(step), path, body }, DEFAULT_ORIGIN, now);
       const { response } = await harness.request(req, { config, now });
-      browser.receive(req, response, now);
+      if (attempt) completeOtherSiteRequest(browser, attempt, response, now);
+      else browser.receive(req, response, now);
+      if (step.capture) {
+        const value = captureFrom(response.body, step.capture.pattern);
+        if (value !== null) captured.set(step.capture.name, value);
+      }
       steps.push({
         request: requestOf(step),
         status: response.status,
         body: response.body,
         setCookie: response.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v),
         vary: response.headers.find(([n]) => n.toLowerCase() === 'vary')?.[1] ?? null,
+        ...(attempt && { cookiesSent: attempt.cookies.sent.map((c) => c.name) }),
       });
     }
     out.push({ title: check.title[lang], steps });
@@ -121,7 +160,15 @@ describe.each(exercises.filter((id) => existsSync(`${fixtures}${id}.json`)))('ex
     fixture[lang].forEach((check, i) => {
       check.steps.forEach((recorded, j) => {
         const got = replayed[i].steps[j];
-        const where = `${lang} · ${check.title} · step ${j + 1} ${recorded.request.method} ${recorded.request.path}`;
+        if (recorded.browserOnly !== undefined) {
+          expect(got.browserOnly, `${lang} · ${check.title} · step ${j + 1}: browser-only on both sides`).toBe('script');
+          return;
+        }
+        if (recorded.cookiesSent !== undefined) {
+          // The recorder's reading of Chromium's SameSite rules and the engine's actor agree.
+          expect(got.cookiesSent, `${lang} · ${check.title} · step ${j + 1}: cookies another site's request carries`).toEqual(recorded.cookiesSent);
+        }
+        const where = `${lang} · ${check.title} · step ${j + 1} ${recorded.request.otherSite ? `evil.example (${recorded.request.otherSite})` : recorded.request.method} ${recorded.request.path}`;
         expect(got.status, `${where}: status`).toBe(recorded.status);
         expect(got.body, `${where}: body`).toBe(recorded.body);
         expect(got.setCookie, `${where}: Set-Cookie`).toEqual(recorded.setCookie);

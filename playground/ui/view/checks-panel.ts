@@ -3,10 +3,14 @@
  * browsers, what passed and what did not (step by step), the hint and the solution.
  */
 import type { CheckResult } from '../checks.ts';
+import { stepMethod } from '../model.ts';
+import type { CheckStep } from '../model.ts';
+import type { StringKey, Translate } from '../strings.ts';
 import { runChecks } from '../checks.ts';
 import { h, replace } from '../dom.ts';
 import { localStore, markCompleted } from '../progress.ts';
 import { sessionData } from '../session-cookie.ts';
+import { readSettings } from '../snapshot.ts';
 import type { ViewContext } from './context.ts';
 import { button } from './controls.ts';
 import { Panel } from './panel.ts';
@@ -80,7 +84,7 @@ export class ChecksPanel extends Panel {
       config: c.serverConfig(),
       lang,
       t,
-      readSession: (value, now) => sessionData(value, c.settings, now),
+      readSession: (value, now, config) => sessionData(value, readSettings(config, c.settings), now),
     });
     this.running = false;
     if (this.results.length > 0 && this.results.every((r) => r.passed)) markCompleted(localStore(), lang, c.example.id);
@@ -107,7 +111,7 @@ export class ChecksPanel extends Panel {
                 'li',
                 { class: `slp-step-${s.outcome}` },
                 `${s.outcome === 'passed' ? '✓' : s.outcome === 'failed' ? '✗' : '·'} `,
-                t('exercise.step', { user: s.step.user, method: s.step.method, path: s.step.path }),
+                stepLabel(t, s.step),
                 s.status !== undefined ? ` → ${s.status}` : '',
                 s.problems.length > 0 ? h('ul', {}, s.problems.map((p) => h('li', {}, p))) : null,
               ),
@@ -117,4 +121,12 @@ export class ChecksPanel extends Panel {
       ),
     );
   }
+}
+
+/** "Ana: GET /cuenta", "Ana: evil.example (form posted) → POST /transferir", "Ana: a script on /perfil reads document.cookie". */
+function stepLabel(t: Translate, step: CheckStep): string {
+  if (step.script) return t('exercise.stepScript', { user: step.user, path: step.path });
+  if (step.takeSessionFrom !== undefined) return t('exercise.stepStolen', { user: step.user, from: step.takeSessionFrom, method: stepMethod(step), path: step.path });
+  if (step.otherSite) return t('exercise.stepOtherSite', { user: step.user, via: t(`actor.via.${step.otherSite}` as StringKey), method: stepMethod(step), path: step.path });
+  return t('exercise.step', { user: step.user, method: stepMethod(step), path: step.path });
 }

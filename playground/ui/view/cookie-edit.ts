@@ -43,7 +43,7 @@ export function cookieEditForm(ctx: ViewContext, cookie: StoredCookie, editing: 
       on.failed(t('cookies.badJson', { message: e instanceof Error ? e.message : String(e) }));
       return;
     }
-    on.closed(change?.kind === 'rejected' ? t('cookies.rejectedEdit', { reason: changeReason(t, change) }) : '');
+    on.closed(change?.kind === 'rejected' ? t('cookies.rejectedEdit', { reason: changeReason(t, change, ctx.lang) }) : '');
   };
   queueMicrotask(() => input.focus());
   return h(

@@ -8,6 +8,7 @@ import { button } from './controls.ts';
 import { cookieEditForm } from './cookie-edit.ts';
 import type { CookieEdit } from './cookie-edit.ts';
 import { cookieTable } from './cookie-table.ts';
+import { chromiumRuleText } from '../../engine/cookies/reasons.ts';
 import { changeReason, cookieKey } from './format.ts';
 import { sessionCookieDetail } from './session-cookie-detail.ts';
 import { Panel } from './panel.ts';
@@ -35,7 +36,18 @@ export class CookieJarPanel extends Panel {
             'ul',
             { class: 'slp-changes' },
             changes.map((ch) =>
-              h('li', { class: `slp-change slp-change-${ch.kind}` }, h('span', { class: 'slp-badge' }, `● ${t(`change.${ch.kind}`)}`), ' ', h('code', {}, ch.name), ch.kind === 'added' || ch.kind === 'changed' ? null : ` — ${changeReason(t, ch)}`),
+              h(
+                'li',
+                { class: `slp-change slp-change-${ch.kind}` },
+                h('span', { class: 'slp-badge' }, `● ${t(`change.${ch.kind}`)}`),
+                ' ',
+                h('code', {}, ch.name),
+                ch.kind === 'added' || ch.kind === 'changed' ? null : ` — ${changeReason(t, ch, this.ctx.lang)}`,
+                // Where the outcome is Chromium's own reading rather than the RFC's, say so.
+                Array.isArray(ch.chromium) && ch.chromium.length > 0
+                  ? h('span', { class: 'slp-muted' }, ` (${ch.chromium.map((rule) => chromiumRuleText(String(rule), this.ctx.lang)).join(' ')})`)
+                  : null,
+              ),
             ),
           )
         : lastEntry && lastEntry.kind === 'exchange'

@@ -53,6 +53,14 @@ function cookieRow(ctx: ViewContext, cookie: StoredCookie, change: JarChange | u
     h('td', {}, String(cookie.size)),
     h('td', {}, cookie.httpOnly ? '✓' : ''),
     h('td', {}, cookie.secure ? '✓' : ''),
-    h('td', { class: 'slp-wrap' }, sameSite),
+    h(
+      'td',
+      { class: 'slp-wrap' },
+      sameSite,
+      // CHIPS: the same name may exist once per top-level site, so the partition is part of its identity.
+      cookie.partitioned === true
+        ? h('span', { class: 'slp-flag', attrs: { title: t('cookies.partitionedHelp', { site: String(cookie.partitionSite ?? '') }) } }, ' · Partitioned')
+        : null,
+    ),
   );
 }

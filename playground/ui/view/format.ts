@@ -5,7 +5,7 @@
 import type { JarChange } from '../../engine/cookies/index.ts';
 import type { HeaderList } from '../../engine/wire.ts';
 import { reasonText, STRINGS } from '../strings.ts';
-import type { StringKey, Translate } from '../strings.ts';
+import type { Lang, StringKey, Translate } from '../strings.ts';
 
 export function header(headers: HeaderList, name: string): string | undefined {
   return headers.find(([n]) => n.toLowerCase() === name)?.[1];
@@ -44,8 +44,9 @@ export function knownKey(prefix: string, code: string): StringKey | null {
   return key in STRINGS.es ? (key as StringKey) : null;
 }
 
-export function changeReason(t: Translate, ch: JarChange): string {
+/** Why a cookie changed or was refused, in the page's language (`lang` reaches the engine's newer codes). */
+export function changeReason(t: Translate, ch: JarChange, lang?: Lang): string {
   if (ch.kind === 'expired') return ch.detail?.includes('browser closed') ? t('reason.end-session') : t('reason.expired');
   if (ch.kind === 'deleted') return ch.header ? t('reason.expired-on-arrival') : t('reason.manual');
-  return reasonText(t, ch.reason, ch.detail);
+  return reasonText(t, ch.reason, ch.detail, lang);
 }

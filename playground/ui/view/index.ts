@@ -10,6 +10,7 @@
 import type { ChangeTopic } from '../controller.ts';
 import { h, replace, uid } from '../dom.ts';
 import { translator } from '../strings.ts';
+import { AttacksPanel } from './attacks.ts';
 import { ChecksPanel } from './checks-panel.ts';
 import { ClockRow } from './clock.ts';
 import type { ViewContext } from './context.ts';
@@ -45,6 +46,7 @@ export class PlaygroundView {
   private readonly jar: CookieJarPanel;
   private readonly timeline: Timeline;
   private readonly checks: ChecksPanel;
+  private readonly attacks: AttacksPanel;
 
   constructor(opts: ViewOptions) {
     const c = opts.controller;
@@ -84,6 +86,7 @@ export class PlaygroundView {
     this.jar = new CookieJarPanel(ctx);
     this.timeline = new Timeline(ctx, () => this.response.render());
     this.checks = new ChecksPanel(ctx, () => this.editor.replaceCode());
+    this.attacks = new AttacksPanel(ctx);
 
     const browsers = h(
       'section',
@@ -91,6 +94,7 @@ export class PlaygroundView {
       h('h2', { class: 'slp-heading' }, t('browsers.title')),
       h('div', { class: 'slp-users' }, this.users.tabs, this.users.addButton),
       panel,
+      this.attacks.el,
     );
     panel.append(this.clock.el, this.request.form, this.request.routes, this.response.el, this.response.live, this.jar.el, this.timeline.el);
 
@@ -143,6 +147,7 @@ export class PlaygroundView {
     this.safely(this.jar.el, () => this.jar.render());
     this.safely(this.timeline.el, () => this.timeline.render());
     this.safely(this.checks.el, () => this.checks.render());
+    this.safely(this.attacks.el, () => this.attacks.render());
   }
 
   private safely(el: HTMLElement, draw: () => void): void {

@@ -13,6 +13,7 @@ import type { Translate } from '../strings.ts';
 import { currentEntry } from './context.ts';
 import type { ViewContext } from './context.ts';
 import { button } from './controls.ts';
+import { actorNote } from './actor-mark.ts';
 import { header } from './format.ts';
 import { sessionTrace } from './session-trace.ts';
 import { Panel } from './panel.ts';
@@ -69,6 +70,7 @@ export class ResponsePanel extends Panel {
         h('strong', {}, `${response.status} ${response.statusText}`),
         contentType ? h('span', { class: 'slp-muted' }, ` · ${contentType}`) : null,
       ),
+      actorNote(t, this.ctx.lang, entry.exchange),
       this.bodyView(body.text, /html/i.test(contentType)),
       body.cut ? h('p', { class: 'slp-muted' }, t('response.truncated', { shown: BODY_LIMIT, total: response.body.length })) : null,
       entry.error ? debuggerBlock(t, entry.error) : null,

@@ -6,6 +6,7 @@ import type { TimelineEntry } from '../controller.ts';
 import { h, replace } from '../dom.ts';
 import { currentEntry } from './context.ts';
 import type { ViewContext } from './context.ts';
+import { actorOf } from './actor-mark.ts';
 import { button } from './controls.ts';
 import { Panel } from './panel.ts';
 
@@ -35,6 +36,7 @@ export class Timeline extends Panel {
             list.map((entry, i) => {
               const req = entry.kind === 'exchange' ? entry.exchange.request : entry.request;
               const url = new URL(req.url);
+              const from = entry.kind === 'exchange' && actorOf(entry.exchange) ? `${t('actor.markShort')} · ` : '';
               const pick = () => {
                 this.ctx.viewing.set(user.id, entry.seq);
                 this.onPick();
@@ -43,7 +45,7 @@ export class Timeline extends Panel {
               return h(
                 'li',
                 {},
-                button(`${i + 1}. ${req.method} ${url.pathname}${url.search} → ${this.result(entry)}`, pick, {
+                button(`${i + 1}. ${from}${req.method} ${url.pathname}${url.search} → ${this.result(entry)}`, pick, {
                   class: 'slp-timeline-item',
                   fk: `tl-${entry.seq}`,
                   attrs: { 'aria-current': entry === current ? 'true' : false },
