@@ -9,6 +9,7 @@ import type { Precompiled } from '../sandbox/index.ts';
 import type * as ControllerModule from './controller.ts';
 import type { PlaygroundController } from './controller.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply } from './model.ts';
+import { embedStore } from './embed-store.ts';
 import { keepAside } from './persist.ts';
 import type { KeyValueStore } from './persist.ts';
 import { decideStart } from './start-state.ts';
@@ -51,6 +52,11 @@ function safeStorage(): KeyValueStore | null {
   } catch {
     return null;
   }
+}
+
+/** The embed's state in its own address, without a history entry (the back button stays the host's). */
+function writeFrameHash(hash: string): void {
+  history.replaceState(history.state, '', location.pathname + location.search + hash);
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -106,13 +112,16 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
     return null;
   }
   const mode: Mode = root.dataset.mode === 'full' || root.dataset.mode === 'embed' ? root.dataset.mode : 'lesson';
-  const storage = safeStorage();
+  const storage = mode === 'embed' ? embedStore({ storage: safeStorage(), example: data.initial, lang, writeHash: writeFrameHash }) : safeStorage();
   const decide = (asked: string | undefined, linkAllowed: boolean): StartState =>
     decideStart({ examples, initial: data.initial, mode, lang, search: location.search, hash: location.hash, storage, linkAllowed, asked });
   const first = decide(undefined, !linkTaken);
   const sharedHash = location.hash;
   if (first.tookLink) {
     linkTaken = true;
+  }
+  // An embed keeps its state in its address (embed-store.ts): the hash stays for the next reload.
+  if (first.tookLink && mode !== 'embed') {
     // The state is kept once drawn; a reload must not apply the link again over later edits.
     history.replaceState(history.state, '', location.pathname + location.search);
   }

@@ -80,7 +80,9 @@ export function decideStart(input: StartInput): StartState {
   if (legacy > 0) notices.push({ kind: 'legacy-aside', count: legacy });
 
   if (link.kind === 'ok') {
-    notices.push({ kind: 'link-restored' });
+    // An embed's link is its own address (the author's code, or the reader's work kept there by
+    // embed-store.ts): nothing was "restored from a shared link" as far as the reader knows.
+    if (mode !== 'embed') notices.push({ kind: 'link-restored' });
     return { example, lang, source: 'link', snapshot: link.snapshot, notices, tookLink };
   }
   const saved = loadSaved(storage, example.id, lang);
