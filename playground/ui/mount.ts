@@ -54,9 +54,21 @@ function safeStorage(): KeyValueStore | null {
   }
 }
 
-/** The embed's state in its own address, without a history entry (the back button stays the host's). */
-function writeFrameHash(hash: string): void {
-  history.replaceState(history.state, '', location.pathname + location.search + hash);
+/**
+ * An embed's address: the hash it was first loaded with (the author's state) is remembered in its
+ * history entry, which a reload of the frame keeps; the hash itself then holds the reader's work,
+ * written without new history entries (the back button stays the host page's).
+ */
+function embedStart(): { base: string; reloaded: boolean; writeHash: (hash: string) => void } {
+  const kept: unknown = (history.state as Record<string, unknown> | null)?.sessionLabEmbedBase;
+  const reloaded = typeof kept === 'string';
+  const base = reloaded ? (kept as string) : location.hash;
+  const write = (hash: string) => {
+    const state = typeof history.state === 'object' && history.state !== null ? history.state : {};
+    history.replaceState({ ...state, sessionLabEmbedBase: base }, '', location.pathname + location.search + hash);
+  };
+  write(location.hash);
+  return { base, reloaded, writeHash: write };
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -112,9 +124,10 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
     return null;
   }
   const mode: Mode = root.dataset.mode === 'full' || root.dataset.mode === 'embed' ? root.dataset.mode : 'lesson';
-  const storage = mode === 'embed' ? embedStore({ storage: safeStorage(), example: data.initial, lang, writeHash: writeFrameHash }) : safeStorage();
+  const embed = mode === 'embed' ? embedStart() : null;
+  const storage = embed ? embedStore({ storage: safeStorage(), example: data.initial, lang, writeHash: embed.writeHash, base: embed.base }) : safeStorage();
   const decide = (asked: string | undefined, linkAllowed: boolean): StartState =>
-    decideStart({ examples, initial: data.initial, mode, lang, search: location.search, hash: location.hash, storage, linkAllowed, asked });
+    decideStart({ examples, initial: data.initial, mode, lang, search: location.search, hash: location.hash, storage, linkAllowed, asked, hashIsOwn: embed?.reloaded });
   const first = decide(undefined, !linkTaken);
   const sharedHash = location.hash;
   if (first.tookLink) {

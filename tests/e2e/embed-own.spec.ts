@@ -249,3 +249,34 @@ test("an embed leaves the reader's saved work on the site alone", async ({ page:
   await p.goto('/en/playground/?example=counter&editor=plain');
   await expect.poll(() => controllerCode(p), { timeout: 20_000 }).toBe(mine);
 });
+
+test("where storage works, the reader's work on an author's embed comes back on the next visit", async ({ page: p }) => {
+  // The author's state, from the Share button of the full playground.
+  await p.goto('/en/playground/?example=counter&editor=plain');
+  const editor = p.locator('.slp-editor textarea');
+  await expect(editor).toBeVisible({ timeout: 20_000 });
+  const authorCode = `${await editor.inputValue()}\n// the author's version\n`;
+  await editor.fill(authorCode);
+  await expect.poll(() => controllerCode(p)).toBe(authorCode);
+  await p.getByRole('button', { name: 'Share', exact: true }).click();
+  const hash = new URL(await p.locator('.slp-share-url').inputValue()).hash;
+  const embedUrl = `/en/embed/counter/?editor=plain${hash}`;
+
+  await p.goto(embedUrl);
+  await expect(p.locator('.slp-status')).toHaveText(/✓/, { timeout: 20_000 });
+  expect(await controllerCode(p)).toBe(authorCode);
+  const area = p.locator('.slp-editor textarea');
+  const readerCode = `${authorCode}// and the reader's\n`;
+  await area.fill(readerCode);
+  await expect.poll(() => p.evaluate(() => location.hash)).not.toBe(hash);
+
+  // A new visit to the very same snippet address (not a reload: a fresh history entry).
+  await p.goto('about:blank');
+  await p.goto(embedUrl);
+  await expect(p.locator('.slp-status')).toHaveText(/✓/, { timeout: 20_000 });
+  await expect.poll(() => controllerCode(p)).toBe(readerCode);
+  // The built-in embed of the same example is not that work.
+  await p.goto('/en/embed/counter/?editor=plain');
+  await expect(p.locator('.slp-status')).toHaveText(/✓/, { timeout: 20_000 });
+  expect(await controllerCode(p)).not.toContain("the reader's");
+});

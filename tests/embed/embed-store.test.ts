@@ -5,15 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { PlaygroundController } from '../../playground/ui/controller.ts';
 import { EMBED_KEY_PREFIX, embedStore } from '../../playground/ui/embed-store.ts';
-import { decodeShare, MAX_LINK_CHARS, save, storageKeys } from '../../playground/ui/persist.ts';
+import { decodeShare, encodeShare, MAX_LINK_CHARS, save, storageKeys } from '../../playground/ui/persist.ts';
 import { decideStart } from '../../playground/ui/start-state.ts';
 import { FakeServer, MemoryStore, SEED } from '../ui/fake-server.ts';
 
-function setUp(storage: MemoryStore | null) {
+function setUp(storage: MemoryStore | null, base = '') {
   const hashes: string[] = [];
-  const store = embedStore({ storage, example: SEED.id, lang: 'en', writeHash: (h) => hashes.push(h) });
-  const start = (hash: string) => {
-    const state = decideStart({ examples: [SEED], initial: SEED.id, mode: 'embed', lang: 'en', search: '', hash, storage: store, linkAllowed: true });
+  const store = embedStore({ storage, example: SEED.id, lang: 'en', writeHash: (h) => hashes.push(h), base });
+  const start = (hash: string, hashIsOwn = false) => {
+    const state = decideStart({ examples: [SEED], initial: SEED.id, mode: 'embed', lang: 'en', search: '', hash, storage: store, linkAllowed: true, hashIsOwn });
     const c = new PlaygroundController({ example: SEED, lang: 'en', server: new FakeServer(), storage: store, saveDelay: 0 });
     c.start(state);
     c.commitStart();
@@ -53,8 +53,9 @@ describe('embedStore', () => {
     const link = decodeShare(hash);
     expect(link.kind === 'ok' && link.snapshot.code).toBe('// kept in the address');
 
-    const again = start(hash);
-    expect(again.state).toMatchObject({ source: 'link', tookLink: true });
+    // A reload of the frame: the address is its own, the reader's latest work.
+    const again = start(hash, true);
+    expect(again.state).toMatchObject({ source: 'saved', tookLink: true });
     expect(again.state.notices).toEqual([]);
     expect(again.c.code).toBe('// kept in the address');
     // Reset clears the address too: a reload then starts from the example.
@@ -70,7 +71,7 @@ describe('embedStore', () => {
     c.setCode('// no storage here');
     c.saveNow();
     expect(c.notices.map((n) => n.kind)).not.toContain('storage-unavailable');
-    const again = start(hashes.at(-1)!);
+    const again = start(hashes.at(-1)!, true);
     expect(again.c.code).toBe('// no storage here');
   });
 
@@ -92,5 +93,33 @@ describe('embedStore', () => {
     expect(state.source).toBe('example');
     expect(state.notices.map((n) => n.kind)).toEqual(['link-broken']);
     expect(c.code).toBe(SEED.code);
+  });
+
+  it("an author's embed: the reader's work on it comes back on the next visit, apart from other embeds of the example", () => {
+    const local = new MemoryStore();
+    const author = (code: string) => {
+      const c = new PlaygroundController({ example: SEED, lang: 'en', server: new FakeServer() });
+      c.setCode(code);
+      c.dispose();
+      return encodeShare(c.snapshot());
+    };
+    const course1 = author('// course 1');
+    const course2 = author('// course 2');
+
+    // First visit to course 1: the author's state, no notice.
+    const first = setUp(local, course1).start(course1);
+    expect(first.state).toMatchObject({ source: 'link', notices: [] });
+    expect(first.c.code).toBe('// course 1');
+    first.c.setCode('// the reader, in course 1');
+    first.c.saveNow();
+
+    // Next visit (a fresh load of the same snippet): the reader's work, not the author's start.
+    const back = setUp(local, course1).start(course1);
+    expect(back.state.source).toBe('saved');
+    expect(back.c.code).toBe('// the reader, in course 1');
+    // Another course's embed of the same example, and the built-in embed, start clean.
+    expect(setUp(local, course2).start(course2).c.code).toBe('// course 2');
+    expect(setUp(local).start('').c.code).toBe(SEED.code);
+    expect([...local.map.keys()].every((k) => k.startsWith(EMBED_KEY_PREFIX))).toBe(true);
   });
 });
