@@ -60,6 +60,7 @@ export function embedSnippets(input: SnippetInput): Snippets {
     ].join('\n'),
     iframe: `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>`,
     link: `<a href="${attr(src)}" target="_blank" rel="noopener">${text(title)}</a>`,
-    markdown: `[${title.replace(/[[\]]/g, '')}](${src})`,
+    // Markdown allows inline HTML: an author's `<` stays a character.
+    markdown: `[${title.replace(/[[\]]/g, '').replace(/</g, '\\<')}](${src})`,
   };
 }

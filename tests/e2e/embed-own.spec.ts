@@ -80,7 +80,7 @@ test.afterAll(async () => {
 const controllerCode = (frame: Frame | Page) => frame.evaluate(() => (window as unknown as { __sessionLab?: { controller: { code: string } }[] }).__sessionLab?.[0]?.controller.code ?? null);
 
 /** The author's part: edit in the full playground, then take the snippet from the Embed dialog. */
-async function authorSnippet(p: Page, c: Case): Promise<string> {
+async function authorSnippet(p: Page, c: Case, shot: string): Promise<string> {
   await p.goto(c.playground);
   const editor = p.locator('.slp-editor textarea');
   await expect(editor).toBeVisible({ timeout: 20_000 });
@@ -108,6 +108,7 @@ async function authorSnippet(p: Page, c: Case): Promise<string> {
   }
   // Every snippet has its copy button (five, plus none elsewhere in the dialog).
   await expect(drawer.locator('.slp-snippet button')).toHaveCount(5);
+  await drawer.screenshot({ path: shot });
   return drawer.locator(`[data-snippet="${c.snippet}"]`).inputValue();
 }
 
@@ -131,7 +132,7 @@ for (const [lang, c] of Object.entries(CASES)) {
   test(`${lang}: the author's own code, title and goal on a course page; with storage blocked the work survives a reload and goes to the full playground`, async ({ browser }, info) => {
     const context = await browser.newContext({ colorScheme: c.scheme, viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
-    const snippet = await authorSnippet(p, c);
+    const snippet = await authorSnippet(p, c, info.outputPath(`dialog-${lang}.png`));
     const hostPath = `/own-${lang}.html`;
     pages[hostPath] = page(`Course page (${lang})`, `<h1>Sessions in Flask — week 3</h1>\n<p>Our own example.</p>\n${snippet}\n<p>End of the lesson.</p>`);
 
