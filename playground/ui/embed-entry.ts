@@ -1,12 +1,13 @@
 /**
- * The embed view's own script: when the playground has mounted, it gets the compact layout and the
- * connection to the host page. It must run before mount.ts dispatches `session-lab:mounted`, so the
- * embed page loads it from its <head>.
+ * The embed view's own script: when the playground has mounted, it gets the compact layout, the
+ * author's words, the way out to the full playground, and the connection to the host page. It must
+ * run before mount.ts dispatches `session-lab:mounted`, so the embed page loads it from its <head>.
  */
 import type { Mounted } from './mount.ts';
 import { connectEmbed } from './embed-bridge.ts';
 import { compactLayout } from './embed-layout.ts';
 import { readEmbedParams } from './embed-params.ts';
+import { authorWords, carryToFullPlayground, frameOnlyNote } from './embed-own.ts';
 
 const params = readEmbedParams(location.search);
 const lang = document.documentElement.lang === 'en' ? 'en' : 'es';
@@ -19,5 +20,9 @@ document.addEventListener('session-lab:mounted', (e) => {
   // The exercise panel now shows the goal: the copy written for readers without JavaScript goes.
   document.querySelector('.slp-embed-static-goal')?.remove();
   compactLayout({ view, controller: mounted.controller, params, lang });
+  authorWords({ view, params, lang });
+  const open = document.querySelector<HTMLAnchorElement>('.slp-embed-open');
+  if (open) carryToFullPlayground(open, mounted.controller);
+  frameOnlyNote({ view, lang });
   if (parent !== window) connectEmbed({ controller: mounted.controller, root, lang, self: window, parent });
 });

@@ -6,7 +6,9 @@
  * (src/components/PlaygroundEmbed.astro): the theme to avoid a flash, the language to switch pages.
  * The author guide (content/docs/authors.mdx) documents every one of them; keep the two in step.
  *
- * Reserved for later: the `#state=` hash (a share link) may carry the reader's state into an embed.
+ * The `#state=` hash carries an author's own code and state (share-link format, read by
+ * start-state.ts); `title` and `goal` are the author's words for it: plain text, bounded, refused
+ * whole when too long rather than cut mid-sentence.
  */
 export type EmbedPanel = 'exercise' | 'tools' | 'clock' | 'timeline' | 'users' | 'flask';
 
@@ -22,6 +24,23 @@ export interface EmbedParams {
   codeHeight: number | null;
   open: Set<EmbedPanel>;
   hide: Set<EmbedPanel>;
+  /** The author's title and goal for their own code; null when absent or refused. Shown as text only. */
+  title: string | null;
+  goal: string | null;
+}
+
+export const TITLE_MAX = 100;
+export const GOAL_MAX = 600;
+
+/**
+ * An author's words: control characters out, spaces collapsed (it is shown on one line or one
+ * paragraph), null when empty or over the limit.
+ */
+export function authorText(v: string | null | undefined, max: number): string | null {
+  if (typeof v !== 'string') return null;
+  // eslint-disable-next-line no-control-regex
+  const clean = v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return clean.length > 0 && clean.length <= max ? clean : null;
 }
 
 export const CODE_HEIGHT_MIN = 120;
@@ -49,5 +68,7 @@ export function readEmbedParams(search: string): EmbedParams {
     codeHeight: Number.isFinite(height) ? Math.min(CODE_HEIGHT_MAX, Math.max(CODE_HEIGHT_MIN, height)) : null,
     open: panelList(q.get('open')),
     hide: panelList(q.get('hide')),
+    title: authorText(q.get('title'), TITLE_MAX),
+    goal: authorText(q.get('goal'), GOAL_MAX),
   };
 }

@@ -9,6 +9,7 @@ import type { Precompiled, RestartNotice } from '../sandbox/index.ts';
 import type * as ControllerModule from './controller.ts';
 import type { PlaygroundController } from './controller.ts';
 import type { ExampleDef, LoadReply, ServerPort, ServerReply } from './model.ts';
+import { embedStore } from './embed-store.ts';
 import { keepAside } from './persist.ts';
 import type { KeyValueStore } from './persist.ts';
 import { decideStart } from './start-state.ts';
@@ -51,6 +52,23 @@ function safeStorage(): KeyValueStore | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * An embed's address: the hash it was first loaded with (the author's state) is remembered in its
+ * history entry, which a reload of the frame keeps; the hash itself then holds the reader's work,
+ * written without new history entries (the back button stays the host page's).
+ */
+function embedStart(): { base: string; reloaded: boolean; writeHash: (hash: string) => void } {
+  const kept: unknown = (history.state as Record<string, unknown> | null)?.sessionLabEmbedBase;
+  const reloaded = typeof kept === 'string';
+  const base = reloaded ? (kept as string) : location.hash;
+  const write = (hash: string) => {
+    const state = typeof history.state === 'object' && history.state !== null ? history.state : {};
+    history.replaceState({ ...state, sessionLabEmbedBase: base }, '', location.pathname + location.search + hash);
+  };
+  write(location.hash);
+  return { base, reloaded, writeHash: write };
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -106,13 +124,17 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
     return null;
   }
   const mode: Mode = root.dataset.mode === 'full' || root.dataset.mode === 'embed' ? root.dataset.mode : 'lesson';
-  const storage = safeStorage();
+  const embed = mode === 'embed' ? embedStart() : null;
+  const storage = embed ? embedStore({ storage: safeStorage(), example: data.initial, lang, writeHash: embed.writeHash, base: embed.base }) : safeStorage();
   const decide = (asked: string | undefined, linkAllowed: boolean): StartState =>
-    decideStart({ examples, initial: data.initial, mode, lang, search: location.search, hash: location.hash, storage, linkAllowed, asked });
+    decideStart({ examples, initial: data.initial, mode, lang, search: location.search, hash: location.hash, storage, linkAllowed, asked, hashIsOwn: embed?.reloaded });
   const first = decide(undefined, !linkTaken);
   const sharedHash = location.hash;
   if (first.tookLink) {
     linkTaken = true;
+  }
+  // An embed keeps its state in its address (embed-store.ts): the hash stays for the next reload.
+  if (first.tookLink && mode !== 'embed') {
     // The state is kept once drawn; a reload must not apply the link again over later edits.
     history.replaceState(history.state, '', location.pathname + location.search);
   }

@@ -39,6 +39,11 @@ export interface StartInput {
   linkAllowed: boolean;
   /** Full page: the example asked for by the picker, over `?example=`. */
   asked?: string;
+  /**
+   * Embeds: the hash was written by this embed before a reload (embed-store.ts), so it is the
+   * reader's latest work, not the author's starting state.
+   */
+  hashIsOwn?: boolean;
 }
 
 export interface StartState {
@@ -79,8 +84,18 @@ export function decideStart(input: StartInput): StartState {
   const legacy = migrateLegacy(storage, example.id);
   if (legacy > 0) notices.push({ kind: 'legacy-aside', count: legacy });
 
+  if (mode === 'embed' && link.kind === 'ok') {
+    // The embed's own address after a reload: the reader's latest work, as saved work is.
+    if (input.hashIsOwn) return { example, lang, source: 'saved', snapshot: link.snapshot, notices, tookLink };
+    // The author's state: the reader's work on this very embed (own key space) comes first.
+    const saved = loadSaved(storage, example.id, lang);
+    if (saved.kind === 'ok') return { example, lang, source: 'saved', snapshot: saved.snapshot, notices, tookLink };
+    if (saved.kind === 'corrupt') notices.push({ kind: 'saved-corrupt', reason: saved.reason, text: saved.text });
+  }
   if (link.kind === 'ok') {
-    notices.push({ kind: 'link-restored' });
+    // An embed's link is the author's code, part of the embed as far as the reader knows: nothing
+    // was "restored from a shared link".
+    if (mode !== 'embed') notices.push({ kind: 'link-restored' });
     return { example, lang, source: 'link', snapshot: link.snapshot, notices, tookLink };
   }
   const saved = loadSaved(storage, example.id, lang);
