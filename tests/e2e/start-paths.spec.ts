@@ -74,6 +74,8 @@ async function monaco(pg: Locator, lang: Lang, surface: Surface): Promise<Locato
 async function codeInEditor(page: Page, editor: Locator): Promise<string> {
   // Focus goes where Monaco takes keys (its EditContext element), wherever the view is scrolled.
   await editor.getByRole('textbox').focus();
+  // Keys pressed anywhere else select and copy the page: say so plainly if focus is elsewhere.
+  await expect(editor.getByRole('textbox')).toBeFocused();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+C');
   const text = await page.evaluate(() => navigator.clipboard.readText());
