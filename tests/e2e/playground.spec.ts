@@ -323,7 +323,8 @@ test('a lesson page shows the code before any editor loads', async ({ page }) =>
   const urls: string[] = [];
   page.on('request', (r) => urls.push(r.url()));
   await page.goto('/en/guide/session/');
-  const playground = page.locator('.session-lab-playground');
+  // A lesson holds its demo and, at the end, its exercise: this is the demo (the seed example).
+  const playground = page.locator('.session-lab-playground[data-example="seed"]');
   await playground.scrollIntoViewIfNeeded();
   await expect(playground.getByRole('status').filter({ hasText: /routes loaded/ })).toBeVisible({ timeout: 20_000 });
   await expect(playground.locator('.slp-editor')).toContainText("router.get('/perfil'");

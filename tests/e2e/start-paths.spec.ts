@@ -20,8 +20,8 @@ test.describe.configure({ mode: 'parallel' });
 const LESSONS: Partial<Record<Example, string>> = { seed: 'guide/session/', cart: 'guide/server-side-sessions/', permanent: 'guide/lifetime/' };
 
 const WORDS = {
-  es: { prefix: '/', loaded: /✓ (\d+) rutas? cargadas?/, send: 'Enviar', path: 'Ruta', open: 'Editar el código', share: 'Compartir', run: 'Comprobar', all: /¡Todo correcto!/, some: /comprobaciones|correctas/, solution: 'Ver la solución', response: 'Respuesta' },
-  en: { prefix: '/en/', loaded: /✓ (\d+) routes? loaded/, send: 'Send', path: 'Path', open: 'Edit the code', share: 'Share', run: 'Run the checks', all: /All good!/, some: /checks passed/, solution: 'Show the solution', response: 'Response' },
+  es: { prefix: '/', loaded: /✓ (\d+) rutas? cargadas?/, send: 'Enviar', path: 'Ruta', open: 'Editar el código', share: 'Compartir', tools: /^Herramientas/, run: 'Comprobar', all: /¡Todo correcto!/, some: /comprobaciones|correctas/, solution: 'Ver la solución', response: 'Respuesta' },
+  en: { prefix: '/en/', loaded: /✓ (\d+) routes? loaded/, send: 'Send', path: 'Path', open: 'Edit the code', share: 'Share', tools: /^Tools/, run: 'Run the checks', all: /All good!/, some: /checks passed/, solution: 'Show the solution', response: 'Response' },
 } as const;
 type Lang = keyof typeof WORDS;
 
@@ -74,6 +74,8 @@ async function monaco(pg: Locator, lang: Lang, surface: Surface): Promise<Locato
 async function codeInEditor(page: Page, editor: Locator): Promise<string> {
   // Focus goes where Monaco takes keys (its EditContext element), wherever the view is scrolled.
   await editor.getByRole('textbox').focus();
+  // Keys pressed anywhere else select and copy the page: say so plainly if focus is elsewhere.
+  await expect(editor.getByRole('textbox')).toBeFocused();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+C');
   const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -140,7 +142,13 @@ for (const lang of ['es', 'en'] as const) {
         await expectRoutesMatch(pg, lang, edited);
         await expect(await send(pg, lang, '/added-by-reader')).toContainText(`answered by ${example} ${lang}`);
 
-        // Share link, opened by someone with nothing saved.
+        // Share link, opened by someone with nothing saved. The compact embed folds its tools (Share
+        // among them) behind a disclosure: the reader opens it first.
+        if (surface === 'embed') {
+          const tools = pg.locator('details.slp-embed-tools');
+          await tools.locator('summary').filter({ hasText: WORDS[lang].tools }).click();
+          await expect(tools).toHaveJSProperty('open', true);
+        }
         await pg.getByRole('button', { name: WORDS[lang].share, exact: true }).click();
         const link = await pg.locator('.slp-share-url').inputValue();
         await ctx.close();
