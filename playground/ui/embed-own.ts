@@ -7,6 +7,7 @@
  *   done in a frame that may keep nothing can be taken to the full site in one click;
  * - a note when this frame may keep nothing beyond its own address (embed-store.ts).
  */
+import { usableLocalStorage } from './local-storage.ts';
 import type { PlaygroundController } from './controller.ts';
 import type { EmbedParams } from './embed-params.ts';
 import { encodeShare, MAX_LINK_CHARS } from './persist.ts';
@@ -44,19 +45,9 @@ export function carryToFullPlayground(link: HTMLAnchorElement, controller: Playg
   for (const type of ['pointerenter', 'focus', 'mousedown', 'click', 'auxclick', 'contextmenu']) link.addEventListener(type, refresh);
 }
 
-function storageWorks(): boolean {
-  try {
-    const s = window.localStorage;
-    s.getItem('session-lab:probe');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Without storage the work outlives a reload of the frame, not the course page: say how to keep it. */
 export function frameOnlyNote({ view, lang }: { view: HTMLElement; lang: Lang }): void {
-  if (storageWorks()) return;
+  if (usableLocalStorage()) return;
   const note = document.createElement('p');
   note.className = 'slp-embed-frame-only';
   note.setAttribute('role', 'note');

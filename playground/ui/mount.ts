@@ -4,6 +4,7 @@
  * ../startup/entry-lazy.ts (lessons: mounted when the playground scrolls near, the UI fetched then) and
  * ../startup/entry-now.ts (the full page and the embed view: everything at once).
  */
+import { usableLocalStorage } from './local-storage.ts';
 import { SandboxHost, findEarlyFrame } from '../sandbox/index.ts';
 import type { Precompiled, RestartNotice } from '../sandbox/index.ts';
 import type * as ControllerModule from './controller.ts';
@@ -42,16 +43,6 @@ function compiledByCode(data: PageData): Map<string, Precompiled> {
     if (typeof js === 'string' && typeof mappings === 'string') byCode.set(e.code, { js, mappings });
   }
   return byCode;
-}
-
-function safeStorage(): KeyValueStore | null {
-  try {
-    const s = window.localStorage;
-    s.getItem('session-lab:probe');
-    return s;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -125,7 +116,7 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
   }
   const mode: Mode = root.dataset.mode === 'full' || root.dataset.mode === 'embed' ? root.dataset.mode : 'lesson';
   const embed = mode === 'embed' ? embedStart() : null;
-  const storage = embed ? embedStore({ storage: safeStorage(), example: data.initial, lang, writeHash: embed.writeHash, base: embed.base }) : safeStorage();
+  const storage = embed ? embedStore({ storage: usableLocalStorage(), example: data.initial, lang, writeHash: embed.writeHash, base: embed.base }) : usableLocalStorage();
   const decide = (asked: string | undefined, linkAllowed: boolean): StartState =>
     decideStart({ examples, initial: data.initial, mode, lang, search: location.search, hash: location.hash, storage, linkAllowed, asked, hashIsOwn: embed?.reloaded });
   const first = decide(undefined, !linkTaken);

@@ -72,15 +72,6 @@ export function serializeProgress(progress: Progress): string {
   return JSON.stringify({ v: FORMAT, done: progress });
 }
 
-/** Local storage, or null where the browser refuses it (reading the property itself can throw). */
-export function localStore(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 export function readProgress(storage: Storage | null, now: number = Date.now()): ProgressRead {
   if (!storage) return { progress: emptyProgress(), available: false };
   let text: string | null;

@@ -3,7 +3,8 @@
  * points to it (the sidebar, the home page's list), the home page's summary with its reset, and a
  * note when the saved record could not be read. Everything comes from this browser's storage.
  */
-import { PROGRESS_EVENT, PROGRESS_KEY, lessonComplete, localStore, readProgress, resetProgress } from '../../playground/ui/progress.ts';
+import { usableLocalStorage } from '../../playground/ui/local-storage.ts';
+import { PROGRESS_EVENT, PROGRESS_KEY, lessonComplete, readProgress, resetProgress } from '../../playground/ui/progress.ts';
 import type { ProgressLang, ProgressRead } from '../../playground/ui/progress.ts';
 
 const TEXT = {
@@ -82,7 +83,7 @@ function drawNote(read: ProgressRead): void {
 }
 
 function draw(): void {
-  const read = readProgress(localStore());
+  const read = readProgress(usableLocalStorage());
   drawNote(read);
   let completed = 0;
   for (const ids of Object.values(lessonMap)) if (lessonComplete(read.progress, lang, ids)) completed++;
@@ -99,7 +100,7 @@ function draw(): void {
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest?.('[data-slp-progress-reset]');
   if (!button || !confirm(text.resetConfirm)) return;
-  resetProgress(localStore(), lang);
+  resetProgress(usableLocalStorage(), lang);
   draw();
 });
 addEventListener(PROGRESS_EVENT, draw);

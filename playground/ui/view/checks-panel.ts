@@ -8,7 +8,8 @@ import type { CheckStep } from '../model.ts';
 import type { StringKey, Translate } from '../strings.ts';
 import { runChecks } from '../checks.ts';
 import { h, replace } from '../dom.ts';
-import { localStore, markCompleted } from '../progress.ts';
+import { usableLocalStorage } from '../local-storage.ts';
+import { markCompleted } from '../progress.ts';
 import { sessionData } from '../session-cookie.ts';
 import { readSettings } from '../snapshot.ts';
 import type { ViewContext } from './context.ts';
@@ -87,7 +88,7 @@ export class ChecksPanel extends Panel {
       readSession: (value, now, config) => sessionData(value, readSettings(config, c.settings), now),
     });
     this.running = false;
-    if (this.results.length > 0 && this.results.every((r) => r.passed)) markCompleted(localStore(), lang, c.example.id);
+    if (this.results.length > 0 && this.results.every((r) => r.passed)) markCompleted(usableLocalStorage(), lang, c.example.id);
     this.render();
     // The embed tells its host page (embed-bridge.ts); a lesson ignores it.
     this.el.dispatchEvent(new CustomEvent('session-lab:checks', { bubbles: true, detail: { passed: this.results.filter((r) => r.passed).length, total: this.results.length } }));
