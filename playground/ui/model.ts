@@ -6,6 +6,7 @@
 import { type SessionConfig, defaultConfig } from '../engine/settings.ts';
 import type { OtherSiteVia } from '../engine/actors/index.ts';
 import type { WireRequest, WireResponse } from '../engine/wire.ts';
+import type { LoadResult, RunResult } from '../sandbox/contract.ts';
 
 export type Localized = string | { es: string; en: string };
 
@@ -112,19 +113,12 @@ export const FLASK_DEFAULTS: SessionSettings = {
 };
 
 /** The code ran and answered, or the sandbox stopped it (timeout, crash). */
-export type ServerReply =
-  | {
-      ok: true;
-      response: WireResponse;
-      trace?: unknown;
-      logs: string[];
-      error?: { message: string; line?: number; column?: number; stack?: string };
-    }
-  | { ok: false; error: { kind: string; message: string; method?: string; path?: string } };
-
-export type LoadReply =
-  | { ok: true; routes: { method: string; path: string }[] }
-  | { ok: false; error: { kind: string; message: string; line?: number; column?: number } };
+/** What the page reports itself when the sandbox was not asked: a Cookie header too large to send, a host that threw. */
+export type PageFailure = { ok: false; error: { kind: 'cookie-header-too-large' | 'crash'; message: string } };
+/** A request's answer: the sandbox's, as the page-sandbox contract defines it, or the page's own failure. */
+export type ServerReply = RunResult | PageFailure;
+/** A load's answer, as the contract defines it. */
+export type LoadReply = LoadResult;
 
 /** What the interface needs from the sandbox (SandboxHost in the page, a fake in tests). */
 export interface ServerPort {

@@ -69,10 +69,9 @@ function portFor(host: SandboxHost, compiled: Map<string, Precompiled>): ServerP
   return {
     async load(code): Promise<LoadReply> {
       try {
-        const r = await host.load(code, compiled.get(code));
-        return r.ok ? { ok: true, routes: r.routes } : { ok: false, error: r.error };
+        return await host.load(code, compiled.get(code));
       } catch (e) {
-        return { ok: false, error: { kind: 'crash', message: message(e) } };
+        return { ok: false, error: { kind: 'crash', message: message(e) }, logs: [] };
       }
     },
     async request(req, env): Promise<ServerReply> {

@@ -2,7 +2,7 @@
  * The Flask version switch in a real browser (issue 8): the seed's /perfil only asks
  * `'username' in session`. Flask 3.1.3 counts that as using the session and sends Vary: Cookie;
  * Flask 2.2 did not. The trace says the behaviour depends on the version, in the page's language,
- * and SESSION_COOKIE_PARTITIONED (3.1 only) reaches the Set-Cookie line.
+ * and SESSION_COOKIE_PARTITIONED (3.1 only) reaches the Set-Cookie line and the cookie table.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -53,6 +53,10 @@ for (const [lang, w] of Object.entries(LANGS)) {
     await send(page, w, '/');
     await response.getByText(w.headers).click();
     await expect(responseHeaders).toContainText(/Secure; HttpOnly; Path=\/; Partitioned/);
+    // The browser kept it as a partitioned cookie, and the cookie table says so beside its SameSite.
+    const session = page.getByRole('table', { name: 'Cookies' }).locator('tbody tr', { has: page.locator('code', { hasText: /^session$/ }) });
+    await expect(session).toContainText('Partitioned');
+    await expect(session.locator('.slp-flag', { hasText: 'Partitioned' })).toHaveAttribute('title', /CHIPS/);
   });
 }
 

@@ -188,7 +188,7 @@ describe('PlaygroundController: code, loading and saving', () => {
     const { pg, server } = make();
     await pg.loadCode();
     expect(pg.routes.length).toBe(3);
-    server.options.loadResult = { ok: false, error: { kind: 'syntax', message: 'Unexpected token', line: 3, column: 5 } };
+    server.options.loadResult = { ok: false, error: { kind: 'syntax', message: 'Unexpected token', line: 3, column: 5 }, logs: [] };
     pg.setCode('broken(');
     await pg.loadCode();
     expect(pg.load.status).toBe('error');

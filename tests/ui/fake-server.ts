@@ -57,7 +57,7 @@ export class FakeServer implements ServerPort {
 
   async load(code: string): Promise<LoadReply> {
     this.loads.push(code);
-    return this.options.loadResult ?? { ok: true, routes: [{ method: 'GET', path: '/' }, { method: 'GET', path: '/perfil' }, { method: 'GET', path: '/logout' }] };
+    return this.options.loadResult ?? { ok: true, routes: [{ method: 'GET', path: '/' }, { method: 'GET', path: '/perfil' }, { method: 'GET', path: '/logout' }], logs: [] };
   }
 
   async request(req: WireRequest, env: { config: Record<string, unknown>; now: number }): Promise<ServerReply> {
