@@ -1,13 +1,13 @@
 /**
  * The embed view's own script: when the playground has mounted, it gets the compact layout, the
  * author's words, the way out to the full playground, and the connection to the host page. It must
- * run before mount.ts dispatches `session-lab:mounted`, so the embed page loads it from its <head>.
+ * run before ../ui/mount.ts dispatches `session-lab:mounted`, so the embed page loads it from its <head>.
  */
-import type { Mounted } from './mount.ts';
-import { connectEmbed } from './embed-bridge.ts';
-import { compactLayout } from './embed-layout.ts';
-import { readEmbedParams } from './embed-params.ts';
-import { authorWords, carryToFullPlayground, frameOnlyNote } from './embed-own.ts';
+import type { Mounted } from '../ui/mount.ts';
+import { connectEmbed } from '../ui/embed-bridge.ts';
+import { compactLayout } from '../ui/embed-layout.ts';
+import { readEmbedParams } from '../ui/embed-params.ts';
+import { authorWords, carryToFullPlayground, frameOnlyNote } from '../ui/embed-own.ts';
 
 const params = readEmbedParams(location.search);
 const lang = document.documentElement.lang === 'en' ? 'en' : 'es';
