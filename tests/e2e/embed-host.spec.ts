@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
 import { serveHostPages } from './fixtures/embed-host-server.ts';
+import { frameSettled } from './fixtures/frame-settled.ts';
 import type { HostServer } from './fixtures/embed-host-server.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4321);
@@ -170,6 +171,7 @@ test.describe('embeds on a course page with /embed.js', () => {
 
       // Opening and closing a folded panel: it grows, then shrinks back.
       const tools = frame.locator('summary', { hasText: e.tools });
+      await frameSettled(p.locator(`iframe[title="${e.title}"]`));
       await tools.click();
       await expect.poll(() => fitted(p, e, frame)).toBeGreaterThan(withResponse);
       await tools.click();

@@ -12,6 +12,7 @@ import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { serveHostPages } from './fixtures/embed-host-server.ts';
+import { frameSettled } from './fixtures/frame-settled.ts';
 import type { HostServer } from './fixtures/embed-host-server.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4321);
@@ -175,6 +176,7 @@ for (const [lang, c] of Object.entries(CASES)) {
     await p.setViewportSize({ width: 1280, height: 900 });
 
     // The reader edits (plain editor, from the tools) and reloads the frame: the edit is still there.
+    await frameSettled(p.locator('iframe').first());
     await frame.locator('summary', { hasText: c.tools }).click();
     await frame.getByRole('button', { name: c.plain, exact: true }).click();
     const area = frame.locator('.slp-editor textarea');
