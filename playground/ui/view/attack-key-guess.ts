@@ -3,6 +3,7 @@
  * it and try a word list as SECRET_KEY until a signature matches. It runs in the page, cooperatively
  * (the engine pauses between chunks), with a stop button; nothing is sent anywhere.
  */
+import { actorForm, labelled } from './controls.ts';
 import { BUILT_IN_WORDS, guessSecretKey, parseWordList } from '../../engine/actors/index.ts';
 import type { GuessResult } from '../../engine/actors/index.ts';
 import { h, replace, uid } from '../dom.ts';
@@ -38,18 +39,9 @@ export class KeyGuessAttack extends Panel {
       'div',
       { class: 'slp-attack slp-attack-guess' },
       h('p', { class: 'slp-muted' }, t('actor.guess.help')),
-      h(
-        'form',
-        {
-          class: 'slp-attack-form',
-          on: {
-            submit: (e) => {
-              e.preventDefault();
-              void this.run();
-            },
-          },
-        },
-        h('div', { class: 'slp-attack-field' }, h('label', { attrs: { for: this.cookie.id } }, t('actor.guess.cookie')), this.cookie),
+      actorForm(
+        () => void this.run(),
+        labelled(t('actor.guess.cookie'), this.cookie),
         this.noCookie,
         h('label', { class: 'slp-check' }, this.builtIn, t('actor.guess.builtIn', { count: BUILT_IN_WORDS.length })),
         h('div', { class: 'slp-attack-field slp-wide' }, h('label', { attrs: { for: this.words.id } }, t('actor.guess.yours')), this.words),

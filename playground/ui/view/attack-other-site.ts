@@ -7,7 +7,7 @@ import { OTHER_SITE_VIAS } from '../../engine/actors/index.ts';
 import type { OtherSiteVia } from '../../engine/actors/index.ts';
 import { h, replace, uid } from '../dom.ts';
 import type { ViewContext } from './context.ts';
-import { button } from './controls.ts';
+import { actorForm, button, labelled } from './controls.ts';
 import { cookieDecision, viaText } from './actor-mark.ts';
 import { Panel } from './panel.ts';
 
@@ -31,24 +31,15 @@ export class OtherSiteAttack extends Panel {
     );
     this.path = h('input', { attrs: { id: `${id}-path`, type: 'text', spellcheck: 'false', autocomplete: 'off' }, props: { value: c.example.startPath || '/' } });
     this.body = h('textarea', { attrs: { id: `${id}-body`, rows: 2, spellcheck: 'false' } });
-    this.bodyField = h('div', { class: 'slp-attack-field' }, h('label', { attrs: { for: this.body.id } }, t('actor.site.body')), this.body);
+    this.bodyField = labelled(t('actor.site.body'), this.body);
     this.el = h(
       'div',
       { class: 'slp-attack slp-attack-site' },
       h('p', { class: 'slp-muted' }, t('actor.site.help')),
-      h(
-        'form',
-        {
-          class: 'slp-attack-form',
-          on: {
-            submit: (e) => {
-              e.preventDefault();
-              void this.send();
-            },
-          },
-        },
-        h('div', { class: 'slp-attack-field' }, h('label', { attrs: { for: this.via.id } }, t('actor.site.kind')), this.via),
-        h('div', { class: 'slp-attack-field' }, h('label', { attrs: { for: this.path.id } }, t('actor.site.path')), this.path),
+      actorForm(
+        () => void this.send(),
+        labelled(t('actor.site.kind'), this.via),
+        labelled(t('actor.site.path'), this.path),
         this.bodyField,
         h('button', { class: 'slp-button slp-attack-send', attrs: { type: 'submit' } }, t('actor.site.send')),
       ),

@@ -3,6 +3,7 @@
  * user's browser, and may write to it. The reading is redrawn whenever the jar changes, so turning
  * SESSION_COOKIE_HTTPONLY off and making a request shows the session cookie appear here.
  */
+import { actorForm, labelled } from './controls.ts';
 import { h, replace, uid } from '../dom.ts';
 import { reasonText } from '../strings.ts';
 import type { ViewContext } from './context.ts';
@@ -28,34 +29,18 @@ export class ScriptAttack extends Panel {
       'div',
       { class: 'slp-attack slp-attack-script' },
       h('p', { class: 'slp-muted' }, t('actor.script.help')),
-      h(
-        'form',
-        {
-          class: 'slp-attack-form',
-          on: {
-            submit: (e) => {
-              e.preventDefault();
-              this.readPath = this.page.value;
-              this.render();
-            },
-          },
+      actorForm(
+        () => {
+          this.readPath = this.page.value;
+          this.render();
         },
-        h('div', { class: 'slp-attack-field' }, h('label', { attrs: { for: this.page.id } }, t('actor.script.page')), this.page),
+        labelled(t('actor.script.page'), this.page),
         h('button', { class: 'slp-button slp-attack-read', attrs: { type: 'submit' } }, t('actor.script.read')),
       ),
       this.reading,
-      h(
-        'form',
-        {
-          class: 'slp-attack-form',
-          on: {
-            submit: (e) => {
-              e.preventDefault();
-              this.doWrite();
-            },
-          },
-        },
-        h('div', { class: 'slp-attack-field' }, h('label', { attrs: { for: this.write.id } }, t('actor.script.writeLabel')), this.write),
+      actorForm(
+        () => this.doWrite(),
+        labelled(t('actor.script.writeLabel'), this.write),
         h('button', { class: 'slp-button slp-attack-write', attrs: { type: 'submit' } }, t('actor.script.write')),
       ),
       this.written,

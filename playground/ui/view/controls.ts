@@ -1,5 +1,6 @@
 /**
- * Controls built the same way everywhere: a plain button, and the keyboard of an ARIA tab list.
+ * Controls built the same way everywhere: a plain button, the keyboard of an ARIA tab list, and the
+ * attack panels' labelled fields and forms.
  */
 import { h } from '../dom.ts';
 import type { Child, Props } from '../dom.ts';
@@ -27,4 +28,26 @@ export function arrowKeys(list: HTMLElement, select: (index: number) => void): v
     select(next);
     list.querySelectorAll<HTMLElement>('[role="tab"]')[next]?.focus();
   });
+}
+
+/** A control with its visible label, as the attack panels lay them out. */
+export function labelled(label: Child, control: HTMLElement): HTMLElement {
+  return h('div', { class: 'slp-attack-field' }, h('label', { attrs: { for: control.id } }, label), control);
+}
+
+/** An attack panel's form: Enter or its submit button runs `onSubmit`, and the page never navigates. */
+export function actorForm(onSubmit: () => void, ...children: Child[]): HTMLFormElement {
+  return h(
+    'form',
+    {
+      class: 'slp-attack-form',
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          onSubmit();
+        },
+      },
+    },
+    ...children,
+  );
 }
