@@ -117,6 +117,8 @@ interface Running {
  * process with a looping worker took over 200 ms to answer on a loaded 2-core machine.
  */
 const PROBE_LEAD_MS = 400;
+/** The message of a call that got no answer within its budget. */
+const OUT_OF_TIME = 'no answer within the budget';
 /**
  * How long a new worker may take to start. The compiling worker evaluates sucrase as it starts,
  * a few hundred ms on a slow machine, so this is far above a call's budget.
@@ -481,7 +483,10 @@ export class SandboxHost {
 
   #cause(why: RunFailure['kind'], detail: string): string {
     const t = sandboxTexts(this.#lang);
-    return why === 'timeout' ? t.timeout(this.#timeoutMs) : why === 'crash' ? t.crash(detail) : t.invalid(detail);
+    if (why === 'timeout') return t.timeout(this.#timeoutMs);
+    // A call that ran out of time in a frame that no longer answers: its process died.
+    if (why === 'crash') return detail === OUT_OF_TIME ? t.silent : t.crash(detail);
+    return t.invalid(detail);
   }
 
   // ---------- workers ----------
@@ -576,7 +581,7 @@ export class SandboxHost {
       const probe = setTimeout(() => {
         alive = live.frame.alive(lead + 200);
       }, budgetMs - lead);
-      const timer = setTimeout(() => finish({ failure: 'timeout', message: 'timeout', alive }), budgetMs);
+      const timer = setTimeout(() => finish({ failure: 'timeout', message: OUT_OF_TIME, alive }), budgetMs);
       const finish = (outcome: Outcome) => {
         clearTimeout(probe);
         clearTimeout(timer);

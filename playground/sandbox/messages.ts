@@ -9,6 +9,7 @@ export type SandboxLang = 'es' | 'en';
 interface Texts {
   timeout(ms: number): string;
   crash(detail: string): string;
+  silent: string;
   invalid(detail: string): string;
   compiler(detail: string): string;
   idle: string;
@@ -22,6 +23,7 @@ const TEXTS: Record<SandboxLang, Texts> = {
   es: {
     timeout: (ms) => `El código se ejecutó más de ${ms} ms (¿un bucle infinito?), así que se reinició el servidor.`,
     crash: (detail) => `El servidor se cayó (${detail}) y se reinició.`,
+    silent: 'El servidor dejó de responder: su proceso se detuvo (¿se quedó sin memoria?), así que se reinició.',
     invalid: (detail) => `El servidor envió un mensaje no válido (${detail}), así que se reinició.`,
     compiler: (detail) => `No se pudo cargar el compilador de TypeScript: ${detail}`,
     idle: 'Tu código siguió ejecutándose sin que nadie se lo pidiera (¿un temporizador o un bucle?), así que se detuvo el servidor.',
@@ -33,6 +35,7 @@ const TEXTS: Record<SandboxLang, Texts> = {
   en: {
     timeout: (ms) => `The code ran for more than ${ms} ms (an endless loop?), so the server was restarted.`,
     crash: (detail) => `The server crashed (${detail}) and was restarted.`,
+    silent: 'The server stopped answering: its process died (out of memory?), so it was restarted.',
     invalid: (detail) => `The server sent an invalid message (${detail}), so it was restarted.`,
     compiler: (detail) => `The TypeScript compiler could not be loaded: ${detail}`,
     idle: 'Your code kept running when nothing asked it to (a timer or a loop?), so the server was stopped.',
