@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
 import { serveHostPages } from './fixtures/embed-host-server.ts';
-import { frameSettled } from './fixtures/frame-settled.ts';
+import { clickInFrame } from './fixtures/frame-settled.ts';
 import type { HostServer } from './fixtures/embed-host-server.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4321);
@@ -163,7 +163,8 @@ test.describe('embeds on a course page with /embed.js', () => {
       const start = await fitted(p, e, frame);
 
       // The reader sends a request: the host hears it, the frame grows with the response.
-      await frame.getByRole('button', { name: e.send, exact: true }).click();
+      const iframe = p.locator(`iframe[title="${e.title}"]`);
+      await clickInFrame(iframe, frame.getByRole('button', { name: e.send, exact: true }));
       await expect.poll(() => events(p, e.title, 'response')).toHaveLength(1);
       expect((await events(p, e.title, 'response'))[0]).toMatchObject({ user: 'Ana', method: 'GET', path: e.startPath, status: 200, example: e.id });
       const withResponse = await fitted(p, e, frame);
@@ -171,10 +172,9 @@ test.describe('embeds on a course page with /embed.js', () => {
 
       // Opening and closing a folded panel: it grows, then shrinks back.
       const tools = frame.locator('summary', { hasText: e.tools });
-      await frameSettled(p.locator(`iframe[title="${e.title}"]`));
-      await tools.click();
+      await clickInFrame(iframe, tools);
       await expect.poll(() => fitted(p, e, frame)).toBeGreaterThan(withResponse);
-      await tools.click();
+      await clickInFrame(iframe, tools);
       await expect.poll(() => fitted(p, e, frame)).toBe(withResponse);
 
       // The host sends a request as Bruno.
@@ -183,7 +183,7 @@ test.describe('embeds on a course page with /embed.js', () => {
       expect((await events(p, e.title, 'response'))[1]).toMatchObject({ user: 'Bruno', path: e.startPath, status: 200 });
 
       // Checks on the starting code fail: a tally, no completion.
-      await frame.getByRole('button', { name: e.run, exact: true }).click();
+      await clickInFrame(iframe, frame.getByRole('button', { name: e.run, exact: true }));
       await expect.poll(() => events(p, e.title, 'checks')).toHaveLength(1);
       expect((await events(p, e.title, 'checks'))[0]).toMatchObject({ passed: 0, total: e.checks });
 
@@ -191,7 +191,7 @@ test.describe('embeds on a course page with /embed.js', () => {
       await send(p, e, { type: 'set-code', code: e.solution });
       await expect.poll(() => codeShown(frame)).toBe(e.solution);
       await expect(frame.getByText(e.loaded)).toBeVisible();
-      await frame.getByRole('button', { name: e.run, exact: true }).click();
+      await clickInFrame(iframe, frame.getByRole('button', { name: e.run, exact: true }));
       await expect.poll(() => events(p, e.title, 'checks')).toHaveLength(2);
       expect((await events(p, e.title, 'checks'))[1]).toMatchObject({ passed: e.checks, total: e.checks });
       await expect.poll(() => events(p, e.title, 'completed')).toHaveLength(1);
@@ -287,7 +287,7 @@ test.describe('an embed on a course page without scripts', () => {
           expect(b.y + b.height).toBeLessThanOrEqual(box.y + box.height);
         }
       }
-      await sendButton.click();
+      await clickInFrame(el, sendButton);
       await expect(frame.getByRole('region', { name: 'Respuesta' })).toContainText('Visitas: 0');
       await shootWholePage(p, info.outputPath(`no-script-${width}.png`));
     });

@@ -12,7 +12,7 @@ import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { serveHostPages } from './fixtures/embed-host-server.ts';
-import { frameSettled } from './fixtures/frame-settled.ts';
+import { clickInFrame } from './fixtures/frame-settled.ts';
 import type { HostServer } from './fixtures/embed-host-server.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4321);
@@ -165,7 +165,7 @@ for (const [lang, c] of Object.entries(CASES)) {
 
     // The author's route runs.
     await frame.getByRole('textbox', { name: lang === 'es' ? 'Ruta' : 'Path', exact: true }).fill(c.path);
-    await frame.getByRole('button', { name: c.send, exact: true }).click();
+    await clickInFrame(p.locator('iframe').first(), frame.getByRole('button', { name: c.send, exact: true }));
     await expect(frame.locator('.slp-response')).toContainText(c.answer);
 
     for (const width of [1280, 375]) {
@@ -176,9 +176,8 @@ for (const [lang, c] of Object.entries(CASES)) {
     await p.setViewportSize({ width: 1280, height: 900 });
 
     // The reader edits (plain editor, from the tools) and reloads the frame: the edit is still there.
-    await frameSettled(p.locator('iframe').first());
-    await frame.locator('summary', { hasText: c.tools }).click();
-    await frame.getByRole('button', { name: c.plain, exact: true }).click();
+    await clickInFrame(p.locator('iframe').first(), frame.locator('summary', { hasText: c.tools }));
+    await clickInFrame(p.locator('iframe').first(), frame.getByRole('button', { name: c.plain, exact: true }));
     const area = frame.locator('.slp-editor textarea');
     await expect(area).toBeVisible();
     const edited = (await area.inputValue()).replace(c.answer, `${c.answer}!!`);
@@ -197,7 +196,7 @@ for (const [lang, c] of Object.entries(CASES)) {
     await expect(frame.getByText(c.restored)).toHaveCount(0);
 
     // One click takes the same state to the full playground, in a new tab.
-    const [full] = await Promise.all([context.waitForEvent('page'), frame.locator('.slp-embed-open').click()]);
+    const [full] = await Promise.all([context.waitForEvent('page'), clickInFrame(p.locator('iframe').first(), frame.locator('.slp-embed-open'))]);
     await full.waitForLoadState();
     expect(new URL(full.url()).origin).toBe(SITE);
     await expect.poll(() => controllerCode(full), { timeout: 20_000 }).toBe(edited);
