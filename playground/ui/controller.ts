@@ -146,8 +146,12 @@ export class PlaygroundController {
   /** Storage problems already told, so a dismissed message does not come back on every save. */
   private readonly said = new Set<string>();
 
+  /** What Reset goes back to when it is not the example as shipped (an author's embed). */
+  private startingPoint: Snapshot | null = null;
+
   /** Applies what `decideStart` chose; writes nothing (see `commitStart`). */
   start(state: StartState): void {
+    this.startingPoint = state.startingPoint;
     if (state.snapshot) this.applySnapshot(state.snapshot);
     this.notices.push(...state.notices);
     this.pendingLink = state.source === 'link';
@@ -538,13 +542,20 @@ export class PlaygroundController {
 
   // ---------- reset and solution ----------
 
-  /** Back to the example as shipped: code, settings, users, clock; the saved state is cleared. */
+  /**
+   * Back to the starting point: code, settings, users, clock; the saved state is cleared. That is
+   * the example as shipped, or in an embed of an author's own code, the author's state.
+   */
   reset(): void {
-    this.code = this.example.code;
-    this.settings = settingsFor(this.example);
-    this.clock = new VirtualClock(this.clock.now());
+    if (this.startingPoint) {
+      this.applySnapshot(this.startingPoint);
+    } else {
+      this.code = this.example.code;
+      this.settings = settingsFor(this.example);
+      this.clock = new VirtualClock(this.clock.now());
+      this.resetUsers();
+    }
     this.request = { method: 'GET', path: this.example.startPath || '/', body: '' };
-    this.resetUsers();
     this.lastClockChanges = null;
     clearSaved(this.storage, this.example.id, this.lang);
     this.emit('all');

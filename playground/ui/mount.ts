@@ -117,7 +117,7 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
   const embed = mode === 'embed' ? embedStart() : null;
   const storage = embed ? embedStore({ storage: usableLocalStorage(), example: data.initial, lang, writeHash: embed.writeHash, base: embed.base }) : usableLocalStorage();
   const decide = (asked: string | undefined, linkAllowed: boolean): StartState =>
-    decideStart({ examples, initial: data.initial, mode, lang, search: location.search, hash: location.hash, storage, linkAllowed, asked, hashIsOwn: embed?.reloaded });
+    decideStart({ examples, initial: data.initial, mode, lang, search: location.search, hash: location.hash, storage, linkAllowed, asked, hashIsOwn: embed?.reloaded, base: embed?.base });
   const first = decide(undefined, !linkTaken);
   const sharedHash = location.hash;
   if (first.tookLink) {
@@ -160,8 +160,9 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
   let firstLoaded: Promise<unknown> | undefined;
   /** The controller, from the decided state, and its code on its way to the sandbox. */
   const start = (state: StartState) => {
-    // What the sandbox runs instead when the reader's code keeps failing by itself.
-    sandbox.setFallback({ code: state.example.code, compiled: compiled.get(state.example.code) });
+    // What the sandbox runs instead when the reader's code keeps failing by itself: the starting code.
+    const fallback = state.startingPoint?.code ?? state.example.code;
+    sandbox.setFallback({ code: fallback, compiled: compiled.get(fallback) });
     const controller = new PlaygroundController({ example: state.example, lang, server, storage });
     controller.start(state);
     const firstLoad = controller.loadCode().then((r) => {
@@ -201,7 +202,7 @@ export async function mount(root: HTMLElement, loadRest: LoadRest): Promise<Moun
       if (state.source === 'saved') keepAside(storage, state.example.id, lang, { at: Date.now(), why: 'corrupt', text });
       const notice: Notice =
         state.source === 'link' ? { kind: 'link-broken', reason: message(e) } : { kind: 'saved-corrupt', reason: message(e), text };
-      const again = start({ example: state.example, lang, source: 'example', snapshot: null, notices: [notice], tookLink: false });
+      const again = start({ example: state.example, lang, source: 'example', snapshot: null, notices: [notice], tookLink: false, startingPoint: null });
       return { controller: again.controller, view: draw(again), sandbox };
     }
   };

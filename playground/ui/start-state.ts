@@ -44,6 +44,8 @@ export interface StartInput {
    * reader's latest work, not the author's starting state.
    */
   hashIsOwn?: boolean;
+  /** Embeds: the hash the embed was first loaded with (embed-store.ts), the author's state if any. */
+  base?: string;
 }
 
 export interface StartState {
@@ -55,6 +57,11 @@ export interface StartState {
   notices: Notice[];
   /** This playground took the page's link (applied or reported): the hash must go from the address bar. */
   tookLink: boolean;
+  /**
+   * What Reset goes back to, when it is not the example as shipped: an author's own state in an
+   * embed of their code. Also what such an embed starts with once the reader's work is gone.
+   */
+  startingPoint: Snapshot | null;
 }
 
 export function decideStart(input: StartInput): StartState {
@@ -79,6 +86,8 @@ export function decideStart(input: StartInput): StartState {
     link = { kind: 'none' };
   }
   const tookLink = link.kind !== 'none';
+  const author = mode === 'embed' && input.base ? decodeShare(input.base) : null;
+  const startingPoint = author?.kind === 'ok' && author.snapshot.example === example.id ? author.snapshot : null;
   if (link.kind === 'broken' && link.reason) notices.push({ kind: 'link-broken', reason: link.reason });
 
   const legacy = migrateLegacy(storage, example.id);
@@ -86,21 +95,22 @@ export function decideStart(input: StartInput): StartState {
 
   if (mode === 'embed' && link.kind === 'ok') {
     // The embed's own address after a reload: the reader's latest work, as saved work is.
-    if (input.hashIsOwn) return { example, lang, source: 'saved', snapshot: link.snapshot, notices, tookLink };
+    if (input.hashIsOwn) return { example, lang, source: 'saved', snapshot: link.snapshot, notices, tookLink, startingPoint };
     // The author's state: the reader's work on this very embed (own key space) comes first.
     const saved = loadSaved(storage, example.id, lang);
-    if (saved.kind === 'ok') return { example, lang, source: 'saved', snapshot: saved.snapshot, notices, tookLink };
+    if (saved.kind === 'ok') return { example, lang, source: 'saved', snapshot: saved.snapshot, notices, tookLink, startingPoint };
     if (saved.kind === 'corrupt') notices.push({ kind: 'saved-corrupt', reason: saved.reason, text: saved.text });
   }
   if (link.kind === 'ok') {
     // An embed's link is the author's code, part of the embed as far as the reader knows: nothing
     // was "restored from a shared link".
     if (mode !== 'embed') notices.push({ kind: 'link-restored' });
-    return { example, lang, source: 'link', snapshot: link.snapshot, notices, tookLink };
+    return { example, lang, source: 'link', snapshot: link.snapshot, notices, tookLink, startingPoint };
   }
   const saved = loadSaved(storage, example.id, lang);
-  if (saved.kind === 'ok') return { example, lang, source: 'saved', snapshot: saved.snapshot, notices, tookLink };
+  if (saved.kind === 'ok') return { example, lang, source: 'saved', snapshot: saved.snapshot, notices, tookLink, startingPoint };
   if (saved.kind === 'corrupt') notices.push({ kind: 'saved-corrupt', reason: saved.reason, text: saved.text });
   if (saved.kind === 'unavailable') notices.push({ kind: 'storage-unavailable' });
-  return { example, lang, source: 'example', snapshot: null, notices, tookLink };
+  // An author's embed after Reset and a reload: the author's state is this embed's example.
+  return { example, lang, source: 'example', snapshot: startingPoint, notices, tookLink, startingPoint };
 }

@@ -35,6 +35,7 @@ const CASES = {
     send: 'Enviar',
     tools: 'Herramientas',
     plain: 'Editor sencillo',
+    reset: 'Restablecer',
     open: 'Abrir en el laboratorio',
     frameOnly: 'Este navegador no deja guardar nada',
     tooLong: 'Demasiado largo',
@@ -55,6 +56,7 @@ const CASES = {
     send: 'Send',
     tools: 'Tools',
     plain: 'Plain editor',
+    reset: 'Reset',
     open: 'Open in the playground',
     frameOnly: 'This browser lets embedded pages save nothing',
     tooLong: 'Too long',
@@ -81,7 +83,7 @@ test.afterAll(async () => {
 const controllerCode = (frame: Frame | Page) => frame.evaluate(() => (window as unknown as { __sessionLab?: { controller: { code: string } }[] }).__sessionLab?.[0]?.controller.code ?? null);
 
 /** The author's part: edit in the full playground, then take the snippet from the Embed dialog. */
-async function authorSnippet(p: Page, c: Case, shot: string): Promise<string> {
+async function authorSnippet(p: Page, c: Case, shot: string): Promise<{ snippet: string; code: string }> {
   await p.goto(c.playground);
   const editor = p.locator('.slp-editor textarea');
   await expect(editor).toBeVisible({ timeout: 20_000 });
@@ -110,7 +112,7 @@ async function authorSnippet(p: Page, c: Case, shot: string): Promise<string> {
   // Every snippet has its copy button (five, plus none elsewhere in the dialog).
   await expect(drawer.locator('.slp-snippet button')).toHaveCount(5);
   await drawer.screenshot({ path: shot });
-  return drawer.locator(`[data-snippet="${c.snippet}"]`).inputValue();
+  return { snippet: await drawer.locator(`[data-snippet="${c.snippet}"]`).inputValue(), code };
 }
 
 async function theFrame(p: Page): Promise<Frame> {
@@ -133,7 +135,7 @@ for (const [lang, c] of Object.entries(CASES)) {
   test(`${lang}: the author's own code, title and goal on a course page; with storage blocked the work survives a reload and goes to the full playground`, async ({ browser }, info) => {
     const context = await browser.newContext({ colorScheme: c.scheme, viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
-    const snippet = await authorSnippet(p, c, info.outputPath(`dialog-${lang}.png`));
+    const { snippet, code: authorCode } = await authorSnippet(p, c, info.outputPath(`dialog-${lang}.png`));
     const hostPath = `/own-${lang}.html`;
     pages[hostPath] = page(`Course page (${lang})`, `<h1>Sessions in Flask — week 3</h1>\n<p>Our own example.</p>\n${snippet}\n<p>End of the lesson.</p>`);
 
@@ -200,6 +202,16 @@ for (const [lang, c] of Object.entries(CASES)) {
     await full.waitForLoadState();
     expect(new URL(full.url()).origin).toBe(SITE);
     await expect.poll(() => controllerCode(full), { timeout: 20_000 }).toBe(edited);
+
+    // Reset goes back to the author's code, not the example as it ships; so does a reload after it.
+    p.once('dialog', (d) => void d.accept());
+    await clickInFrame(p.locator('iframe').first(), frame.locator('summary', { hasText: c.tools }));
+    await clickInFrame(p.locator('iframe').first(), frame.getByRole('button', { name: c.reset, exact: true }));
+    await expect.poll(() => controllerCode(frame)).toBe(authorCode);
+    await expect(frame.locator('.slp-status')).toHaveText(/✓/);
+    await frame.evaluate(() => location.reload());
+    await expect(frame.locator('.slp-status')).toHaveText(/✓/, { timeout: 20_000 });
+    expect(await controllerCode(frame)).toBe(authorCode);
     await context.close();
   });
 }

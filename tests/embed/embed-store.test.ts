@@ -13,7 +13,7 @@ function setUp(storage: MemoryStore | null, base = '') {
   const hashes: string[] = [];
   const store = embedStore({ storage, example: SEED.id, lang: 'en', writeHash: (h) => hashes.push(h), base });
   const start = (hash: string, hashIsOwn = false) => {
-    const state = decideStart({ examples: [SEED], initial: SEED.id, mode: 'embed', lang: 'en', search: '', hash, storage: store, linkAllowed: true, hashIsOwn });
+    const state = decideStart({ examples: [SEED], initial: SEED.id, mode: 'embed', lang: 'en', search: '', hash, storage: store, linkAllowed: true, hashIsOwn, base });
     const c = new PlaygroundController({ example: SEED, lang: 'en', server: new FakeServer(), storage: store, saveDelay: 0 });
     c.start(state);
     c.commitStart();
@@ -121,5 +121,46 @@ describe('embedStore', () => {
     expect(setUp(local, course2).start(course2).c.code).toBe('// course 2');
     expect(setUp(local).start('').c.code).toBe(SEED.code);
     expect([...local.map.keys()].every((k) => k.startsWith(EMBED_KEY_PREFIX))).toBe(true);
+  });
+
+  it("an author's embed: Reset goes back to the author's state, also after a reload, and a built-in embed to the example", () => {
+    const local = new MemoryStore();
+    const authorCode = '// the author\'s starting code';
+    const c0 = new PlaygroundController({ example: SEED, lang: 'en', server: new FakeServer() });
+    c0.setCode(authorCode);
+    c0.setSettings({ SESSION_COOKIE_NAME: 'course' });
+    c0.dispose();
+    const base = encodeShare(c0.snapshot());
+
+    const embed = setUp(local, base);
+    const { c, state } = embed.start(base);
+    expect(state.startingPoint?.code).toBe(authorCode);
+    c.setCode('// the reader');
+    c.setSettings({ SESSION_COOKIE_NAME: 'reader' });
+    c.saveNow();
+    c.reset();
+    expect(c.code).toBe(authorCode);
+    expect(c.settings.SESSION_COOKIE_NAME).toBe('course');
+    // Reset cleared the reader's work and the frame's address (the hash is '').
+    expect(embed.hashes.at(-1)).toBe('');
+    const reloaded = embed.start('', true);
+    expect(reloaded.state).toMatchObject({ source: 'example', notices: [] });
+    expect(reloaded.c.code).toBe(authorCode);
+    expect(reloaded.c.settings.SESSION_COOKIE_NAME).toBe('course');
+
+    const builtIn = setUp(local).start('');
+    expect(builtIn.state.startingPoint).toBeNull();
+    builtIn.c.setCode('// the reader');
+    builtIn.c.reset();
+    expect(builtIn.c.code).toBe(SEED.code);
+  });
+
+  it("a base for another example is no starting point", () => {
+    const other = { ...SEED, id: 'other' };
+    const c0 = new PlaygroundController({ example: other, lang: 'en', server: new FakeServer() });
+    c0.setCode('// elsewhere');
+    c0.dispose();
+    const { state } = setUp(new MemoryStore(), encodeShare(c0.snapshot())).start('', true);
+    expect(state.startingPoint).toBeNull();
   });
 });
