@@ -19,7 +19,7 @@ document.addEventListener('session-lab:mounted', (e) => {
   if (!mounted || !view) return;
   // The exercise panel now shows the goal: the copy written for readers without JavaScript goes.
   document.querySelector('.slp-embed-static-goal')?.remove();
-  compactLayout({ view, controller: mounted.controller, params, lang });
+  compactLayout({ view, params, lang });
   authorWords({ view, params, lang });
   const open = document.querySelector<HTMLAnchorElement>('.slp-embed-open');
   if (open) carryToFullPlayground(open, mounted.controller);

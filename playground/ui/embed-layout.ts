@@ -7,7 +7,6 @@
  * with the clock, the timeline and the tools (secret key, settings, reset, share, plain editor)
  * behind disclosures an author may open (`open=`), and any of them left out (`hide=`).
  */
-import type { PlaygroundController } from './controller.ts';
 import type { EmbedPanel, EmbedParams } from './embed-params.ts';
 
 const WORDS = {
@@ -28,12 +27,11 @@ function disclosure(name: EmbedPanel, label: string, open: boolean, ...content: 
 export interface LayoutOptions {
   /** The element the view was mounted in (class `slp`). */
   view: HTMLElement;
-  controller: PlaygroundController;
   params: EmbedParams;
   lang: 'es' | 'en';
 }
 
-export function compactLayout({ view, controller, params, lang }: LayoutOptions): void {
+export function compactLayout({ view, params, lang }: LayoutOptions): void {
   const w = WORDS[lang];
   const q = <T extends Element>(sel: string) => view.querySelector<T>(sel);
   const hidden = (p: EmbedPanel) => params.hide.has(p);
@@ -78,7 +76,6 @@ export function compactLayout({ view, controller, params, lang }: LayoutOptions)
 
   if (params.codeHeight !== null) view.style.setProperty('--slp-embed-code-height', `${params.codeHeight}px`);
   if (params.readOnly) readOnly(view);
-  keepStaticCodeCurrent(view, controller);
 }
 
 /** Read-only: the code stays as shown (no editor to open); a plain editor, where there is one, refuses typing. */
@@ -91,33 +88,4 @@ function readOnly(view: HTMLElement): void {
   };
   lock();
   new MutationObserver(lock).observe(box, { childList: true, subtree: true });
-}
-
-/**
- * A copy of the code for print, always current. And until the reader opens an editor, the code on show is the static copy from the build. When the code
- * changes underneath it (the host's set-code or reset, the solution button), that copy must follow.
- */
-function keepStaticCodeCurrent(view: HTMLElement, controller: PlaygroundController): void {
-  const box = view.querySelector<HTMLElement>('.slp-editor');
-  if (!box) return;
-  // Paper gets the whole code: Monaco only draws the lines in view (src/styles/print.css).
-  const printCopy = document.createElement('pre');
-  printCopy.className = 'slp-print-code';
-  printCopy.setAttribute('aria-hidden', 'true');
-  printCopy.textContent = controller.code;
-  box.after(printCopy);
-  let shown = controller.code;
-  controller.subscribe((topic) => {
-    if (topic !== 'code' && topic !== 'all') return;
-    printCopy.textContent = controller.code;
-    if (box.querySelector('textarea, .monaco-editor') || controller.code === shown) return;
-    shown = controller.code;
-    const pre = document.createElement('pre');
-    pre.className = 'slp-code slp-static-current';
-    pre.tabIndex = 0;
-    const code = document.createElement('code');
-    code.textContent = controller.code;
-    pre.append(code);
-    box.replaceChildren(pre);
-  });
 }

@@ -388,26 +388,39 @@ test.describe('the embed page and its parameters', () => {
     expect(colours).toEqual({ body: 'rgb(255, 255, 255)', goal: 'rgb(0, 0, 0)', code: 'rgb(255, 255, 255)' });
   });
 
-  test('a printed lesson drops the site chrome and the playground controls', async ({ page: p }) => {
-    await p.goto('/guide/session/?editor=plain');
-    const playground = p.locator('.session-lab-playground').first();
-    await playground.scrollIntoViewIfNeeded();
-    await expect(playground.getByRole('button', { name: 'Enviar', exact: true })).toBeVisible({ timeout: 20_000 });
-    const area = playground.locator('textarea.slp-plain-editor');
-    const code = await area.inputValue();
-    // As if the reader had dragged the editor small: paper must still get every line.
-    await area.evaluate((a) => { a.style.height = '60px'; });
-    await p.emulateMedia({ media: 'print' });
-    await expect(p.locator('header.header')).toBeHidden();
-    await expect(p.locator('#starlight__sidebar')).toBeHidden();
-    await expect(playground).toBeVisible();
-    for (const b of await playground.locator('button').all()) await expect(b).toBeHidden();
-    // The plain editor grows to its whole code on paper.
-    await expect(area).toBeVisible();
-    expect((await area.boundingBox())!.height).toBeGreaterThan(200);
-    expect(await area.evaluate((a) => a.scrollHeight <= a.clientHeight + 1)).toBe(true);
-    expect(code.split('\n').length).toBeGreaterThan(10);
-    // Code blocks keep their titles (Expressive Code's figcaption is also called .header).
-    await expect(p.locator('figure figcaption.header').filter({ hasText: 'app.py' }).first()).toBeVisible();
-  });
+  for (const editor of ['plain', 'monaco'] as const) {
+    test(`a printed lesson drops the site chrome and the playground controls, and prints the whole code (${editor} editor)`, async ({ page: p }) => {
+      await p.goto(editor === 'plain' ? '/guide/session/?editor=plain' : '/guide/session/');
+      const playground = p.locator('.session-lab-playground').first();
+      await playground.scrollIntoViewIfNeeded();
+      await expect(playground.getByRole('button', { name: 'Enviar', exact: true })).toBeVisible({ timeout: 20_000 });
+      if (editor === 'plain') {
+        // As if the reader had dragged the editor small: paper must still get every line.
+        await playground.locator('textarea.slp-plain-editor').evaluate((a) => { (a as HTMLElement).style.height = '60px'; });
+      } else {
+        await playground.getByRole('button', { name: 'Editar el código' }).click();
+        await expect(playground.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+      }
+      // The reader's last edit is on paper too.
+      await p.evaluate(() => {
+        const c = (window as unknown as { __sessionLab: { controller: { code: string; setCode(code: string): void } }[] }).__sessionLab[0].controller;
+        c.setCode(`${c.code}\n// printed by the reader`);
+      });
+      const code = await p.evaluate(() => (window as unknown as { __sessionLab: { controller: { code: string } }[] }).__sessionLab[0].controller.code);
+      expect(code.split('\n').length).toBeGreaterThan(10);
+      await p.emulateMedia({ media: 'print' });
+      await expect(p.locator('header.header')).toBeHidden();
+      await expect(p.locator('#starlight__sidebar')).toBeHidden();
+      await expect(playground).toBeVisible();
+      for (const b of await playground.locator('button').all()) await expect(b).toBeHidden();
+      await expect(playground.locator('.slp-editor')).toBeHidden();
+      const printed = playground.locator('.slp-print-code');
+      await expect(printed).toBeVisible();
+      expect(await printed.textContent()).toBe(code);
+      // Every line is laid out (nothing scrolls inside the copy).
+      expect(await printed.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+      // Code blocks keep their titles (Expressive Code's figcaption is also called .header).
+      await expect(p.locator('figure figcaption.header').filter({ hasText: 'app.py' }).first()).toBeVisible();
+    });
+  }
 });

@@ -23,6 +23,8 @@ export interface EditorPaneOptions {
 export class EditorPane extends Panel {
   readonly box = h('div', { class: 'slp-editor' });
   readonly message = h('p', { class: 'slp-editor-message', attrs: { 'aria-live': 'polite' } });
+  /** The whole code for paper (src/styles/print.css): Monaco draws only the lines in view. */
+  readonly printCopy = h('pre', { class: 'slp-print-code', attrs: { 'aria-hidden': 'true' } });
   /** The toolbar's "Plain editor" button; none where the plain editor is the only one. */
   readonly plainToggle: HTMLButtonElement | null = null;
 
@@ -39,6 +41,7 @@ export class EditorPane extends Panel {
   constructor(ctx: ViewContext, opts: EditorPaneOptions) {
     super(ctx);
     this.opts = opts;
+    this.printCopy.textContent = ctx.c.code;
     if (!prefersPlainEditor()) {
       // A way to a simple textarea on desktop too: screen readers, slow machines, or taste.
       this.plainToggle = button(ctx.t('toolbar.plainEditor'), () => this.togglePlain(), { attrs: { 'aria-pressed': 'false' } });
@@ -48,6 +51,7 @@ export class EditorPane extends Panel {
   /** Shows the controller's code unless the editor already holds it (keeps the cursor while typing). */
   syncCode(): void {
     const code = this.ctx.c.code;
+    this.printCopy.textContent = code;
     if (this.editor) {
       if (this.editor.getValue() !== code) this.editor.setValue(code);
     } else if (this.codeView && this.codeView.code !== code) {

@@ -31,6 +31,7 @@ export class ServerPanel extends Panel {
       { attrs: { role: 'tabpanel', id: `${id}-code-panel`, 'aria-labelledby': codeTab.id } },
       editor.message,
       editor.box,
+      editor.printCopy,
       this.status,
       h('p', { class: 'slp-keys', attrs: { id: keysId } }, t('editor.keys')),
     );
