@@ -1,29 +1,57 @@
 /**
- * Every path a reader takes into the playground, with Monaco (the editor desktops get): every example
- * × both languages × {full page, lesson island, embed} × {fresh, reload with saved work, share link}.
- * Each asserts that the editor becomes editable, that the code on screen is the code that answers
- * (the routes listed are the routes in the visible code, and a route added in the editor answers),
- * and that checks agree with the page's language. The picker is exercised for every example.
+ * Every path a reader takes into the playground, with Monaco (the editor desktops get), for every
+ * example in content/examples and both languages, on {full page, lesson island, embed} × {fresh,
+ * reload with saved work, share link}. Each asserts that the editor becomes editable, that the code
+ * on screen is the code that answers (the routes listed are the routes in the visible code, and a
+ * route added in the editor answers), and that checks agree with the page's language. The picker
+ * opens every example.
  *
- * Lesson islands exist only where a lesson embeds that example (seed, cart, permanent); the other
- * examples are covered on the full page and the embed.
+ * The six examples of the original course go through every surface in both languages. Each lesson's
+ * exercise example goes through the lesson that holds it (in Spanish, the course's first language)
+ * and an embed (in English); the picker and the language test open it on the full page in both.
+ * That keeps the browser run within its time while every example meets every kind of start-up.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 
 const root = new URL('../../', import.meta.url).pathname;
-const EXAMPLES = ['seed', 'counter', 'cart', 'flash', 'login-form', 'permanent'] as const;
-type Example = (typeof EXAMPLES)[number];
+const EXAMPLES = readdirSync(`${root}content/examples`, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && readdirSync(`${root}content/examples/${d.name}`).includes('routes.ts'))
+  .map((d) => d.name)
+  .sort();
+type Example = string;
+const ORIGINAL = ['seed', 'counter', 'cart', 'flash', 'login-form', 'permanent'];
 // Independent cases (each opens its own contexts): two workers share the machine's cores.
 test.describe.configure({ mode: 'parallel' });
-const LESSONS: Partial<Record<Example, string>> = { seed: 'guide/session/', cart: 'guide/server-side-sessions/', permanent: 'guide/lifetime/' };
+
+/** A lesson that holds each example's playground (the first one, in file order). */
+const LESSONS: Record<Example, string> = {};
+for (const file of readdirSync(`${root}content/docs/guide`).sort()) {
+  for (const m of readFileSync(`${root}content/docs/guide/${file}`, 'utf8').matchAll(/\bexample="([a-z0-9-]+)"/g)) {
+    LESSONS[m[1]] ??= `guide/${file.replace(/\.mdx$/, '')}/`;
+  }
+}
+
+type Surface = 'full' | 'lesson' | 'embed';
+function surfacesFor(example: Example, lang: Lang): Surface[] {
+  const lesson: Surface[] = LESSONS[example] ? ['lesson'] : [];
+  if (ORIGINAL.includes(example)) return ['full', ...lesson, 'embed'];
+  // An exercise's example: its lesson in Spanish, an embed in English (with no lesson, embeds in both).
+  return lang === 'es' && lesson.length > 0 ? lesson : ['embed'];
+}
 
 const WORDS = {
-  es: { prefix: '/', loaded: /✓ (\d+) rutas? cargadas?/, send: 'Enviar', path: 'Ruta', open: 'Editar el código', share: 'Compartir', tools: /^Herramientas/, run: 'Comprobar', all: /¡Todo correcto!/, some: /comprobaciones|correctas/, solution: 'Ver la solución', response: 'Respuesta' },
-  en: { prefix: '/en/', loaded: /✓ (\d+) routes? loaded/, send: 'Send', path: 'Path', open: 'Edit the code', share: 'Share', tools: /^Tools/, run: 'Run the checks', all: /All good!/, some: /checks passed/, solution: 'Show the solution', response: 'Response' },
+  es: { prefix: '/', loaded: /✓ (\d+) rutas? cargadas?/, send: 'Enviar', path: 'Ruta', open: 'Editar el código', share: 'Compartir', tools: /^Herramientas/, run: 'Comprobar', all: /¡Todo correcto!/, some: /\d+ de \d+ comprobaciones correctas/, solution: 'Ver la solución', response: 'Respuesta' },
+  en: { prefix: '/en/', loaded: /✓ (\d+) routes? loaded/, send: 'Send', path: 'Path', open: 'Edit the code', share: 'Share', tools: /^Tools/, run: 'Run the checks', all: /All good!/, some: /\d+ of \d+ checks passed/, solution: 'Show the solution', response: 'Response' },
 } as const;
 type Lang = keyof typeof WORDS;
+
+test('the examples and lessons were found', () => {
+  expect(EXAMPLES.length).toBeGreaterThanOrEqual(18);
+  for (const example of ORIGINAL) expect(EXAMPLES).toContain(example);
+  for (const example of EXAMPLES) expect(surfacesFor(example, 'es').length + surfacesFor(example, 'en').length, example).toBeGreaterThanOrEqual(2);
+});
 
 const source = (example: Example, lang: Lang, file: 'routes' | 'solution' = 'routes') =>
   readFileSync(`${root}content/examples/${example}/${file}${lang === 'en' ? '.en' : ''}.ts`, 'utf8');
@@ -31,7 +59,6 @@ const norm = (code: string) => code.replace(/\r\n/g, '\n').replace(/\u00a0/g, ' 
 const routesIn = (code: string) =>
   [...code.matchAll(/\brouter\.(get|post|put|patch|delete|all)\(\s*['"`]([^'"`]+)['"`]/g)].map((m) => `${m[1].toUpperCase()} ${m[2]}`).sort();
 
-type Surface = 'full' | 'lesson' | 'embed';
 const urlFor = (surface: Surface, example: Example, lang: Lang) =>
   surface === 'full' ? `${WORDS[lang].prefix}playground/?example=${example}` : surface === 'embed' ? `${WORDS[lang].prefix}embed/${example}/` : `${WORDS[lang].prefix}${LESSONS[example]}`;
 
@@ -42,13 +69,15 @@ async function context(browser: Browser, baseURL: string): Promise<BrowserContex
 }
 
 /** The playground of this example on the page (a lesson page may hold several). */
+const rootOf = (page: Page, surface: Surface, example: Example) =>
+  page.locator(surface === 'lesson' ? `[data-slp-root][data-example="${example}"]` : '[data-slp-root]').first();
 const playground = (page: Page) => page.locator('[data-slp-root][data-slp-mounted]').first();
 
-async function mounted(page: Page, surface: Surface): Promise<Locator> {
-  const root = page.locator('[data-slp-root]').first();
+async function mounted(page: Page, surface: Surface, example: Example): Promise<Locator> {
+  const root = rootOf(page, surface, example);
   if (surface === 'lesson') await root.scrollIntoViewIfNeeded();
   await expect(root).toHaveAttribute('data-slp-mounted', 'true', { timeout: 20_000 });
-  return playground(page);
+  return root;
 }
 
 async function loadedCount(pg: Locator, lang: Lang): Promise<number> {
@@ -112,8 +141,7 @@ const addedRoute = (example: Example, lang: Lang) => `\nrouter.get('/added-by-re
 
 for (const lang of ['es', 'en'] as const) {
   for (const example of EXAMPLES) {
-    for (const surface of ['full', 'lesson', 'embed'] as const) {
-      if (surface === 'lesson' && !LESSONS[example]) continue;
+    for (const surface of surfacesFor(example, lang)) {
       test(`${lang} · ${example} · ${surface}: fresh, reload with saved work, share link`, async ({ browser, baseURL }) => {
         test.setTimeout(150_000);
         const written = norm(source(example, lang));
@@ -124,7 +152,7 @@ for (const lang of ['es', 'en'] as const) {
         const ctx = await context(browser, baseURL!);
         const page = await ctx.newPage();
         await page.goto(url);
-        let pg = await mounted(page, surface);
+        let pg = await mounted(page, surface, example);
         let editor = await monaco(pg, lang, surface);
         expect(await codeInEditor(page, editor)).toBe(written);
         await expectRoutesMatch(pg, lang, written);
@@ -135,7 +163,7 @@ for (const lang of ['es', 'en'] as const) {
 
         // Reload: the saved work is what is shown (before and after the editor opens) and what answers.
         await page.reload();
-        pg = await mounted(page, surface);
+        pg = await mounted(page, surface, example);
         if (surface !== 'full') await expectCodeViewShows(pg, edited);
         editor = await monaco(pg, lang, surface);
         expect(await codeInEditor(page, editor)).toBe(edited);
@@ -155,7 +183,7 @@ for (const lang of ['es', 'en'] as const) {
         const other = await context(browser, baseURL!);
         const friend = await other.newPage();
         await friend.goto(link);
-        pg = await mounted(friend, surface);
+        pg = await mounted(friend, surface, example);
         if (surface !== 'full') await expectCodeViewShows(pg, edited);
         editor = await monaco(pg, lang, surface);
         expect(await codeInEditor(friend, editor)).toBe(edited);
@@ -171,8 +199,10 @@ for (const lang of ['es', 'en'] as const) {
     const ctx = await context(browser, baseURL!);
     const page = await ctx.newPage();
     await page.goto(`${WORDS[lang].prefix}playground/`);
-    let pg = await mounted(page, 'full');
-    for (const example of [...EXAMPLES.slice(1), EXAMPLES[0]]) {
+    let pg = await mounted(page, 'full', 'seed');
+    // Every other example, then back to the one the page opened with.
+    const first = (await pg.getAttribute('data-example'))!;
+    for (const example of [...EXAMPLES.filter((e) => e !== first), first]) {
       await pg.locator('.slp-toolbar select').selectOption(example);
       await expect(page).toHaveURL(new RegExp(`example=${example}`));
       pg = playground(page);
@@ -186,7 +216,7 @@ for (const lang of ['es', 'en'] as const) {
 }
 
 for (const example of EXAMPLES) {
-  test(`${example}: checks agree with the language, and each language keeps its own work`, async ({ browser, baseURL }) => {
+  test(`${example}: checks agree with the language (an exercise fails, then passes with its solution), and each language keeps its own work`, async ({ browser, baseURL }) => {
     test.setTimeout(120_000);
     const ctx = await context(browser, baseURL!);
     const page = await ctx.newPage();
@@ -200,11 +230,16 @@ for (const example of EXAMPLES) {
     })();
     for (const lang of ['es', 'en'] as const) {
       await page.goto(urlFor('full', example, lang));
-      const pg = await mounted(page, 'full');
+      const pg = await mounted(page, 'full', example);
       // The other language's work (solved just before) never shows up here.
       const editor = await monaco(pg, lang, 'full');
       expect(await codeInEditor(page, editor)).toBe(norm(source(example, lang)));
       if (hasSolution) {
+        // An exercise: its starting code fails its checks, in this language's words.
+        await loadedCount(pg, lang);
+        await pg.getByRole('button', { name: WORDS[lang].run }).click();
+        await expect(pg.locator('.slp-check-summary')).toContainText(WORDS[lang].some, { timeout: 20_000 });
+        await expect(pg.locator('.slp-check-summary')).not.toContainText(WORDS[lang].all);
         await pg.getByRole('button', { name: WORDS[lang].solution }).click();
         await expect.poll(() => codeInEditor(page, editor)).toBe(norm(source(example, lang, 'solution')));
       }
