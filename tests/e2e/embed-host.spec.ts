@@ -2,10 +2,11 @@
  * Embeds as a course author uses them, on a course page served from another origin
  * (fixtures/embed-host-server.ts):
  *
- * - a page with /embed.js and two placeholders (Spanish counter in light, English cart in dark, one
- *   from a <div>, one from a link): each runs, the iframe follows its content as it grows and shrinks,
- *   and the page gets the documented events (ready, response, checks, completed) and the commands
- *   work (request, set-code, reset);
+ * - a page with /embed.js and three placeholders (Spanish counter in light, English cart in dark, one
+ *   from a <div>, one from a link, and an author's own code as the Embed dialog's snippet gives it):
+ *   each runs, the iframe follows its content as it grows and shrinks, and the page gets the
+ *   documented events (ready, response, checks, completed) and the commands work (request,
+ *   set-code, reset; on the author's embed, reset brings the author's code back);
  * - a page with a bare iframe, as an LMS leaves it without scripts: usable at its fixed height, and
  *   it hears `lti.frameResize`;
  * - hostile messages (malformed, unknown, from a frame that is not the parent, forged resizes) change
@@ -54,6 +55,19 @@ const EMBEDS = {
 } as const;
 type Embed = (typeof EMBEDS)[keyof typeof EMBEDS];
 
+/**
+ * An author's own code (the counter plus a greeting). Its snippet is taken from the Embed dialog of
+ * the full playground before the tests, as an author takes it (see beforeAll).
+ */
+const OWN = {
+  code: EMBEDS.es.start.replace('export default router', "router.get('/hola', () => 'Hola desde el curso')\n\nexport default router"),
+  title: 'Session Lab: Nuestro contador',
+  loaded: '✓ 3 rutas cargadas',
+  goal: 'Saluda en /hola sin tocar el contador.',
+  snippet: '',
+};
+
+
 interface HostEvent {
   frame: string;
   type: string;
@@ -75,13 +89,15 @@ const page = (title: string, body: string) => `<!doctype html>
 ${RECORDER}
 </head><body>${body}</body></html>`;
 
-const WITH_SCRIPT = page(
+const withScript = () => page(
   'Course page with embed.js',
   `<h1>Sessions in Flask — week 3</h1>
 <p>Try the counter first, then fix the cart.</p>
 <div data-session-lab="counter" data-theme="light" data-editor="plain" data-title="${EMBEDS.es.title}"></div>
 <p>Now the cart, in English and in the dark theme.</p>
 <a data-session-lab data-theme="dark" data-title="${EMBEDS.en.title}" href="${SITE}/en/embed/cart/">The cart that loses products</a>
+<p>And our own counter, with a greeting.</p>
+${OWN.snippet}
 <p>End of the lesson.</p>
 <iframe name="rogue" title="Another widget" srcdoc="<p>another widget on the course page</p>" style="height:3rem;border:0"></iframe>
 <script src="${SITE}/embed.js"></script>`,
@@ -95,8 +111,22 @@ const NO_SCRIPT = page(
 );
 
 let host: HostServer;
-test.beforeAll(async () => {
-  host = await serveHostPages({ '/with-script.html': WITH_SCRIPT, '/no-script.html': NO_SCRIPT });
+test.beforeAll(async ({ browser }) => {
+  const author = await browser.newPage();
+  await author.goto(`${SITE}/playground/?example=counter&editor=plain`);
+  const area = author.locator('.slp-editor textarea');
+  await expect(area).toBeVisible({ timeout: 20_000 });
+  await area.fill(OWN.code);
+  await author.getByRole('button', { name: 'Insertar', exact: true }).click();
+  const dialog = author.locator('.slp-drawer:has(.slp-snippet)');
+  await dialog.locator('[data-field="title"]').fill('Nuestro contador');
+  await dialog.locator('[data-field="goal"]').fill(OWN.goal);
+  await expect(dialog.locator('[data-snippet="html"]')).toHaveValue(/Nuestro\+contador|Nuestro%20contador|Nuestro contador/);
+  // The placeholder line; the page below includes /embed.js once for all three.
+  OWN.snippet = (await dialog.locator('[data-snippet="html"]').inputValue()).split('\n')[0];
+  expect(OWN.snippet).toMatch(/^<a data-session-lab href="[^"]*#state=/);
+  await author.close();
+  host = await serveHostPages({ '/with-script.html': withScript(), '/no-script.html': NO_SCRIPT });
 });
 test.afterAll(async () => {
   await host.close();
@@ -105,7 +135,10 @@ test.afterAll(async () => {
 const events = (p: Page, frame: string, type: string) =>
   p.evaluate(({ frame, type }) => (window as unknown as { events: HostEvent[] }).events.filter((e) => e.frame === frame && e.type === type), { frame, type });
 
-async function embedFrame(p: Page, e: Embed): Promise<Frame> {
+/** What the helpers need of an embed on the course page. */
+type OnPage = { title: string; loaded: string };
+
+async function embedFrame(p: Page, e: OnPage): Promise<Frame> {
   const el = p.locator(`iframe[title="${e.title}"]`);
   await el.scrollIntoViewIfNeeded();
   const frame = await (await el.elementHandle())!.contentFrame();
@@ -114,14 +147,14 @@ async function embedFrame(p: Page, e: Embed): Promise<Frame> {
 }
 
 /** The iframe's height on the course page, and its document's height inside. */
-async function heights(p: Page, e: Embed, frame: Frame): Promise<{ outer: number; inner: number }> {
+async function heights(p: Page, e: OnPage, frame: Frame): Promise<{ outer: number; inner: number }> {
   const outer = await p.locator(`iframe[title="${e.title}"]`).evaluate((f) => f.getBoundingClientRect().height);
   const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
   return { outer, inner };
 }
 
 /** Waits until the course page has sized the iframe to its content, and returns that height. */
-async function fitted(p: Page, e: Embed, frame: Frame): Promise<number> {
+async function fitted(p: Page, e: OnPage, frame: Frame): Promise<number> {
   await expect.poll(async () => {
     const h = await heights(p, e, frame);
     return Math.abs(h.outer - h.inner);
@@ -129,7 +162,7 @@ async function fitted(p: Page, e: Embed, frame: Frame): Promise<number> {
   return (await heights(p, e, frame)).outer;
 }
 
-const send = (p: Page, e: Embed, command: Record<string, unknown>) =>
+const send = (p: Page, e: OnPage, command: Record<string, unknown>) =>
   p.evaluate(({ title, command }) => {
     const w = window as unknown as { SessionLab: { send(f: HTMLIFrameElement, c: unknown): void } };
     w.SessionLab.send(document.querySelector<HTMLIFrameElement>(`iframe[title="${title}"]`)!, command);
@@ -208,6 +241,37 @@ test.describe('embeds on a course page with /embed.js', () => {
       await expect.poll(() => fitted(p, e, frame)).toBeLessThan(before);
     });
   }
+
+  test("an author's own code beside them: runs, resizes both ways, reports its responses, and the host's reset brings the author's code back", async ({ page: p }) => {
+    await p.setViewportSize({ width: 1280, height: 900 });
+    await p.goto(`${host.origin}/with-script.html`);
+    const frame = await embedFrame(p, OWN);
+    const iframe = p.locator(`iframe[title="${OWN.title}"]`);
+    await expect.poll(() => events(p, OWN.title, 'ready')).toEqual([{ frame: OWN.title, type: 'ready', source: 'session-lab', version: 1, example: 'counter', lang: 'es' }]);
+    expect(await codeShown(frame)).toBe(OWN.code);
+    // The author's goal takes the place of the example's exercise.
+    await expect(frame.locator('.slp-exercise')).toBeHidden();
+    await expect(frame.locator('.slp-embed-own-goal')).toContainText(OWN.goal);
+    const start = await fitted(p, OWN, frame);
+
+    await frame.getByRole('textbox', { name: 'Ruta', exact: true }).fill('/hola');
+    await clickInFrame(iframe, frame.getByRole('button', { name: 'Enviar', exact: true }));
+    await expect.poll(() => events(p, OWN.title, 'response')).toHaveLength(1);
+    expect((await events(p, OWN.title, 'response'))[0]).toMatchObject({ user: 'Ana', method: 'GET', path: '/hola', status: 200, example: 'counter' });
+    await expect(frame.getByRole('region', { name: 'Respuesta' })).toContainText('Hola desde el curso');
+    const withResponse = await fitted(p, OWN, frame);
+    expect(withResponse).toBeGreaterThan(start);
+
+    // The reader's edit, then the host's reset: the author's code again (not the counter as shipped).
+    const edited = `${OWN.code}\n// the reader was here\n`;
+    await send(p, OWN, { type: 'set-code', code: edited });
+    await expect.poll(() => codeShown(frame)).toBe(edited);
+    await send(p, OWN, { type: 'reset' });
+    await expect.poll(() => codeShown(frame)).toBe(OWN.code);
+    await expect(frame.getByText(EMBEDS.es.noResponse)).toBeVisible();
+    await expect.poll(() => fitted(p, OWN, frame)).toBeLessThan(withResponse);
+    expect(await events(p, OWN.title, 'rejected')).toEqual([]);
+  });
 
   test('hostile messages change nothing', async ({ page: p }) => {
     const e = EMBEDS.es;
