@@ -56,7 +56,16 @@ test('Chromium keeps and sends exactly what the simulated jar does', async () =>
       pending.set(t, step.lines);
       await page.goto(onPort(step.url, ports, ['oracle-set', t]), { waitUntil: 'load' });
       // A script in the page, as an injected one would run: writes to document.cookie, in order.
-      if (step.script?.length) await page.evaluate((texts) => texts.forEach((text) => (document.cookie = text)), step.script);
+      // Chromium hands each write to its cookie store without waiting; a navigation started at once
+      // from outside the page could read the store before the last write landed (seen once under
+      // load: the probe went without the cookie the page had just set). Reading document.cookie
+      // goes through the same channel, after the writes: once it answers, they are in the store.
+      if (step.script?.length) {
+        await page.evaluate((texts) => {
+          for (const text of texts) document.cookie = text;
+          return document.cookie;
+        }, step.script);
+      }
     }
     const answers: ProbeAnswer[] = [];
     for (const url of c.probes) {
