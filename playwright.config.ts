@@ -1,8 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium.ts';
 
-// Browser tests drive the machine's Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH):
-// no test tool may download a browser of its own here.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Browser tests drive the machine's Chromium: no test tool may download a browser of its own here.
 const port = Number(process.env.E2E_PORT ?? 4321);
 
 export default defineConfig({
@@ -16,17 +15,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     launchOptions: {
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -48,6 +48,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium.ts';
 
 const ENGINE = new URL('../playground/engine/', import.meta.url).pathname;
 
@@ -152,11 +153,8 @@ async function inNode(code: string): Promise<Result> {
 }
 
 async function inChromium(code: string): Promise<Result | string> {
-  if (!existsSync('/usr/bin/chromium')) return 'no /usr/bin/chromium';
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  if (!existsSync(CHROMIUM_PATH)) return `no ${CHROMIUM_PATH}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>bench</title>');
