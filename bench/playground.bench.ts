@@ -281,16 +281,19 @@ async function main() {
     });
     await measure('lesson page, before the editor opens', async (p) => {
       await p.goto(`${base}/en/guide/session/`);
-      await p.locator('.session-lab-playground').scrollIntoViewIfNeeded();
-      await p.locator('.slp-status').filter({ hasText: /✓/ }).waitFor({ timeout: 30_000 });
+      // A lesson holds two playgrounds (its example, then its exercise): the first one is measured.
+      const playground = p.locator('.session-lab-playground').first();
+      await playground.scrollIntoViewIfNeeded();
+      await playground.locator('.slp-status').filter({ hasText: /✓/ }).waitFor({ timeout: 30_000 });
       await p.waitForLoadState('networkidle');
     });
     await measure('lesson page, after Monaco opens', async (p) => {
       await p.goto(`${base}/en/guide/session/`);
-      await p.locator('.session-lab-playground').scrollIntoViewIfNeeded();
-      await p.locator('.slp-open-editor').click();
-      await p.locator('.monaco-editor').waitFor({ timeout: 60_000 });
-      await p.locator('.monaco-editor .view-lines').click();
+      const playground = p.locator('.session-lab-playground').first();
+      await playground.scrollIntoViewIfNeeded();
+      await playground.locator('.slp-open-editor').click();
+      await playground.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+      await playground.locator('.monaco-editor .view-lines').click();
       await p.waitForTimeout(3000);
       await p.waitForLoadState('networkidle');
     });
